@@ -1,0 +1,9 @@
+/**
+ * Every subcommand of `shelfmark`, in the order `--help` lists them.
+ * A command module exports `register(program)`, which adds its subcommand.
+ */
+import type { Command } from 'commander';
+
+export type Register = (program: Command) => void;
+
+export const commands: Register[] = [];
