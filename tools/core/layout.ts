@@ -16,6 +16,10 @@
  *   catalog/samples/<bb>/<sampleId>.json                  sample
  *   catalog/datasets/<bb>/<proposalId>/<name>.json        dataset, pid <pidPrefix>/<proposalId>/<name>
  *   catalog/annotations/<bb>/<proposalId>/<name>/<a>.json annotation, id <proposalId>/<name>/<a>
+ *   catalog/attachments/<bb>/<proposalId>/<name>/<file>   a dataset's attachments (quick-look SVG, images)
+ *
+ * Non-JSON files are allowed only as instrument descriptions (`instruments/<id>.md`),
+ * annotation images (beside the annotation) and under `attachments/`.
  *
  * Paths here are POSIX and relative to the catalogue root (the `catalog/` folder).
  */
@@ -180,4 +184,11 @@ export function annotationDir(datasetPid: string): string {
   const p = parseDatasetPid(datasetPid);
   if (!p) throw new LayoutError(`"${datasetPid}" is not a valid dataset pid`);
   return `annotations/${bucketOf(p.proposalId)}/${p.proposalId}/${p.name}`;
+}
+
+/** The attachments folder of a dataset (relative to the catalogue root): quick-look plots, images. */
+export function attachmentDir(datasetPid: string): string {
+  const p = parseDatasetPid(datasetPid);
+  if (!p) throw new LayoutError(`"${datasetPid}" is not a valid dataset pid`);
+  return `attachments/${bucketOf(p.proposalId)}/${p.proposalId}/${p.name}`;
 }
