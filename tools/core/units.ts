@@ -46,7 +46,7 @@ export interface ParsedUnit {
 
 export type UnitResult = { ok: true; unit: ParsedUnit } | { ok: false; text: string; reason: string };
 
-const math = create(all, {});
+const math = create(all!, {}); // typed as optional, always present in the full bundle
 
 // Units mathjs lacks (checked against mathjs 15). `count` is its own base
 // dimension so that "counts" is never confused with a dimensionless ratio.
