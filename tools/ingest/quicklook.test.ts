@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { escapeXml, renderSpectrumSvg } from './quicklook.ts';
+
+describe('renderSpectrumSvg', () => {
+  const input = { title: 'Ag 3d <sample & "x">', x: [382, 381, 380, 379], y: [10, 40, 25, 5], xLabel: 'Binding Energy', xUnit: 'eV', yLabel: 'Intensity' };
+
+  it('writes well-formed SVG with the title escaped, axes labels and ticks', () => {
+    const svg = renderSpectrumSvg(input)!;
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toContain('Ag 3d &lt;sample &amp; &quot;x&quot;&gt;');
+    expect(svg).toContain('Binding Energy (eV)');
+    const doc = new XMLParser({ ignoreAttributes: false, parseTagValue: false }).parse(svg);
+    const texts = (doc.svg.g.text as { '#text': string }[]).map((t) => t['#text']);
+    for (const tick of ['379', '380', '381', '382', 'Intensity']) expect(texts).toContain(tick);
+  });
+
+  it('draws binding energy high to low', () => {
+    const svg = renderSpectrumSvg(input)!;
+    const x382 = Number(/<text x="([\d.]+)"[^>]*>382</.exec(svg)![1]);
+    const x379 = Number(/<text x="([\d.]+)"[^>]*>379</.exec(svg)![1]);
+    expect(x382).toBeLessThan(x379);
+    const kinetic = renderSpectrumSvg({ ...input, xLabel: 'Kinetic Energy' })!;
+    expect(Number(/<text x="([\d.]+)"[^>]*>382</.exec(kinetic)![1])).toBeGreaterThan(Number(/<text x="([\d.]+)"[^>]*>379</.exec(kinetic)![1]));
+  });
+
+  it('returns undefined when there is nothing to draw', () => {
+    expect(renderSpectrumSvg({ ...input, x: [1], y: [2] })).toBeUndefined();
+    expect(renderSpectrumSvg({ ...input, y: [1, 2] })).toBeUndefined();
+    expect(renderSpectrumSvg({ ...input, y: [NaN, NaN, NaN, 1] })).toBeUndefined();
+  });
+
+  it('escapes all five XML specials', () => {
+    expect(escapeXml(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&apos;');
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Quick-look plot of a 1-D spectrum as a small, self-contained SVG (no fonts,
+ * scripts or external references), shown on the dataset's landing page.
+ * d3-scale picks "nice" axis ticks and d3-shape draws the line; both are pure
+ * functions that need no DOM, so the plot renders in Node without a browser.
+ */
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+
+/** What to plot: one spectrum and its labels. */
+export interface PlotInput {
+  title: string;
+  x: readonly number[];
+  y: readonly number[];
+  xLabel: string;
+  xUnit?: string;
+  yLabel: string;
+}
+
+const WIDTH = 480;
+const HEIGHT = 300;
+const M = { top: 28, right: 16, bottom: 44, left: 64 };
+
+/** Escapes text for an SVG text node or attribute value. */
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+/** Binding energy is plotted high to low by convention in photoemission. */
+const isReversed = (label: string) => /binding/i.test(label);
+
+/**
+ * Renders the plot, or returns undefined when there is nothing to draw (fewer than
+ * two finite points, or x and y of different lengths).
+ */
+export function renderSpectrumSvg(input: PlotInput): string | undefined {
+  const n = Math.min(input.x.length, input.y.length);
+  if (input.x.length !== input.y.length) return undefined;
+  const pts: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    const x = input.x[i]!;
+    const y = input.y[i]!;
+    if (Number.isFinite(x) && Number.isFinite(y)) pts.push([x, y]);
+  }
+  if (pts.length < 2) return undefined;
+  const xs = pts.map((p) => p[0]);
+  const ys = pts.map((p) => p[1]);
+  const [xMin, xMax] = [Math.min(...xs), Math.max(...xs)];
+  let [yMin, yMax] = [Math.min(...ys), Math.max(...ys)];
+  if (yMin === yMax) [yMin, yMax] = [yMin - 1, yMax + 1];
+  const innerW = WIDTH - M.left - M.right;
+  const innerH = HEIGHT - M.top - M.bottom;
+  const xScale = scaleLinear()
+    .domain(isReversed(input.xLabel) ? [xMax, xMin] : [xMin, xMax])
+    .range([M.left, M.left + innerW]);
+  const yScale = scaleLinear().domain([yMin, yMax]).nice().range([M.top + innerH, M.top]);
+  const path = line<[number, number]>()
+    .x((p) => round(xScale(p[0])))
+    .y((p) => round(yScale(p[1])))(pts);
+
+  const xTicks = xScale.ticks(6);
+  const yTicks = yScale.ticks(5);
+  const xFmt = xScale.tickFormat(6, '~f');
+  const yFmt = yScale.tickFormat(5, '~s');
+  const bottom = M.top + innerH;
+  const xAxisLabel = input.xUnit ? `${input.xLabel} (${input.xUnit})` : input.xLabel;
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="t">`,
+    `<title id="t">${escapeXml(input.title)}</title>`,
+    `<rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>`,
+    `<g font-family="sans-serif" font-size="11" fill="#222">`,
+    `<text x="${WIDTH / 2}" y="17" text-anchor="middle" font-size="13">${escapeXml(input.title)}</text>`,
+    `<path d="M${M.left},${M.top}V${bottom}H${M.left + innerW}" fill="none" stroke="#222"/>`,
+  );
+  for (const t of xTicks) {
+    const x = round(xScale(t));
+    out.push(
+      `<line x1="${x}" x2="${x}" y1="${bottom}" y2="${bottom + 5}" stroke="#222"/>`,
+      `<text x="${x}" y="${bottom + 17}" text-anchor="middle">${escapeXml(xFmt(t))}</text>`,
+    );
+  }
+  for (const t of yTicks) {
+    const y = round(yScale(t));
+    out.push(
+      `<line x1="${M.left - 5}" x2="${M.left}" y1="${y}" y2="${y}" stroke="#222"/>`,
+      `<text x="${M.left - 8}" y="${y + 4}" text-anchor="end">${escapeXml(yFmt(t))}</text>`,
+    );
+  }
+  out.push(
+    `<text x="${M.left + innerW / 2}" y="${HEIGHT - 8}" text-anchor="middle">${escapeXml(xAxisLabel)}</text>`,
+    `<text transform="translate(14 ${M.top + innerH / 2}) rotate(-90)" text-anchor="middle">${escapeXml(input.yLabel)}</text>`,
+    `</g>`,
+    `<path d="${path}" fill="none" stroke="#1f5fa8" stroke-width="1.2" stroke-linejoin="round"/>`,
+    `</svg>`,
+    '',
+  );
+  return out.join('\n');
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
