@@ -57,7 +57,7 @@ function toEntry(field: ProfileField, source: string, q: HarvestedQuantity, warn
     warnings.push(`"${source}" has no unit in the file; assumed ${field.unit} as the profile field "${field.key}" asks.`);
   }
   if (unit && numeric) {
-    const wanted = field.unit ?? unit;
+    const wanted = field.unit ?? (field.range?.unit && sameDimension(unit, field.range.unit) ? field.range.unit : unit);
     if (!parseUnit(unit).ok) {
       warnings.push(`"${source}" has unit "${unit}", which is not a known unit; kept as found.`);
     } else if (field.dimension && dimensionOf(unit) !== field.dimension) {
@@ -78,13 +78,49 @@ function toEntry(field: ProfileField, source: string, q: HarvestedQuantity, warn
       }
     }
   }
+  // A two-number value for a `…_range` field is a range entry (schemas/README.md: {min, max, unit?, name?}).
+  if (/_range$/.test(field.key) && Array.isArray(value) && value.length === 2 && value.every((x) => typeof x === 'number'))
+    return { min: value[0] as number, max: value[1] as number, ...(unit ? { unit } : {}), name: field.name } as unknown as QuantityEntry;
   return { value, ...(unit ? { unit } : {}), name: field.name, ...(valueSI !== undefined ? { valueSI, unitSI: unitSI! } : {}) };
 }
+
+/**
+ * Well-known equivalences between profile keys and the canonical harvest keys of
+ * tools/ingest/measurement.ts, used after a profile's own `aliases`, so existing
+ * profiles work without listing the obvious.
+ */
+export const HARVEST_SYNONYMS: Record<string, string[]> = {
+  photon_energy: ['excitation_energy'],
+  number_of_sweeps: ['sweeps'],
+  sample_temperature: ['temperature'],
+  chamber_pressure: ['pressure'],
+  'detector/mode': ['detector_mode'],
+  'analyser/model': ['analyser_model'],
+  'analyser/serial': ['analyser_serial'],
+  'sample/name': ['sample_name'],
+  sample_name: ['sample'],
+  number_of_points: ['points'],
+};
 
 /** The harvest keys a field accepts, most specific first. */
 export function candidateKeys(field: ProfileField): string[] {
   const last = field.key.split('/').pop()!;
-  return [...new Set([field.key, last, ...(field.aliases ?? [])])];
+  return [...new Set([field.key, last, ...(field.aliases ?? []), ...(HARVEST_SYNONYMS[field.key] ?? []), ...(HARVEST_SYNONYMS[last] ?? [])])];
+}
+
+/**
+ * Adds derived harvest keys: `kinetic_energy_range` / `binding_energy_range` from
+ * `energy_start` and `energy_end` (a two-number value that becomes a range entry).
+ */
+export function withDerivedKeys(harvest: Record<string, HarvestedQuantity>): Record<string, HarvestedQuantity> {
+  const start = harvest.energy_start;
+  const end = harvest.energy_end;
+  if (!start || !end || typeof start.value !== 'number' || typeof end.value !== 'number') return harvest;
+  const scale = String(harvest.energy_range_scale?.value ?? harvest.energy_scale?.value ?? '');
+  const key = /bind/i.test(scale) ? 'binding_energy_range' : /kin/i.test(scale) ? 'kinetic_energy_range' : 'energy_range';
+  const lo = Math.min(start.value, end.value);
+  const hi = Math.max(start.value, end.value);
+  return { ...harvest, [key]: { value: [lo, hi], ...(start.unit ? { unit: start.unit } : {}) } };
 }
 
 /** Applies `profile` to one set of harvested values. Pure. */

@@ -15,6 +15,8 @@ export interface ProfileField {
   required: boolean;
   dimension?: string;
   unit?: string;
+  /** Allowed range; its unit is the display unit for a `dimension` field. */
+  range?: { min?: number; max?: number; unit: string };
   /** Harvest keys (tools/ingest/measurement.ts) that fill this field, besides the key's last segment. */
   aliases?: string[];
 }

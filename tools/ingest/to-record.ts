@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { basename, dirname, relative, sep } from 'node:path';
 import { SEGMENT, attachmentDir } from '../core/layout.ts';
-import { applyProfile, chooseProfile, keepAll, setPath, type ProfiledValues, type QuantityEntry } from './apply-profile.ts';
+import { applyProfile, chooseProfile, keepAll, setPath, withDerivedKeys, type ProfiledValues, type QuantityEntry } from './apply-profile.ts';
 import type { FileFacts } from './manifest.ts';
 import type { HarvestedQuantity, Measurement } from './measurement.ts';
 import { renderSpectrumSvg } from './quicklook.ts';
@@ -100,8 +100,11 @@ export function proposalFor(path: string, settings: IngestSettings): string | un
 export function instrumentFor(m: Measurement, settings: IngestSettings): string | undefined {
   const serial = m.analyser?.serial;
   if (serial) {
-    const id = settings.instrumentBySerial[serial] ?? settings.instruments.find((i) => i.analysers?.some((a) => a.serial === serial))?.id;
-    if (id) return id;
+    // SES writes "R3000-6MS014"; translators may split model and serial, instrument records may not.
+    const forms = [serial, ...(m.analyser?.model ? [`${m.analyser.model}-${serial}`] : [])];
+    for (const f of forms) if (settings.instrumentBySerial[f]) return settings.instrumentBySerial[f];
+    const rec = settings.instruments.find((i) => i.analysers?.some((a) => a.serial !== undefined && (forms.includes(a.serial) || a.serial.endsWith(`-${serial}`))));
+    if (rec) return rec.id;
   }
   for (const name of [m.instrumentName, m.beamline].filter((n): n is string => !!n)) {
     const exact = settings.instrumentByName[name];
@@ -146,14 +149,17 @@ function buildScientificMetadata(m: Measurement, profile: ReturnType<typeof choo
   const base: Record<string, HarvestedQuantity> = { ...m.metadata };
   if (m.sample) base.sample_name ??= { value: m.sample };
   if (m.user) base.user ??= { value: m.user };
+  if (m.analyser?.model) base.analyser_model ??= { value: m.analyser.model };
+  if (m.analyser?.serial) base.analyser_serial ??= { value: m.analyser.model ? `${m.analyser.model}-${m.analyser.serial}` : m.analyser.serial };
   const single = m.regions.length === 1 ? m.regions[0]! : undefined;
-  const top = profiled(single ? { ...base, ...single.metadata } : base, profile);
+  const regionHarvest = (r: Measurement['regions'][number]) => withDerivedKeys({ ...r.metadata, region_name: { value: r.name } });
+  const top = profiled(withDerivedKeys(single ? { ...base, ...regionHarvest(single) } : base), profile);
   warnings.push(...top.warnings);
   const unmapped = new Set(top.unmapped);
   const entries = new Map(top.entries);
   const perRegion = new Map<string, Map<string, QuantityEntry>>();
   if (!single && m.regions.length > 1) {
-    const results = m.regions.map((r) => [r.name, profiled(r.metadata, profile)] as const);
+    const results = m.regions.map((r) => [r.name, profiled(regionHarvest(r), profile)] as const);
     for (const [, r] of results) {
       warnings.push(...r.warnings);
       r.unmapped.forEach((k) => unmapped.add(k));
@@ -195,7 +201,9 @@ function buildScientificMetadata(m: Measurement, profile: ReturnType<typeof choo
       `required field "${key}" (${f.name}) of profile "${profile!.id}" is not in the source files; a curator must add /scientificMetadata/${key} before the record validates.`,
     );
   }
-  return { tree, unmapped: [...unmapped].sort(), missing };
+  // Keys ingest derived itself are not news to a curator when no profile field takes them.
+  const derived = new Set(['region_name', 'analyser_model', 'analyser_serial', 'kinetic_energy_range', 'binding_energy_range', 'energy_range']);
+  return { tree, unmapped: [...unmapped].filter((k) => !derived.has(k)).sort(), missing };
 }
 
 /** Maps one measurement group to a dataset record. Pure. */

@@ -1,0 +1,106 @@
+/**
+ * Commits one ingest batch on its branch through the git module (tools/git).
+ * The branch is checked out (created from HEAD when new) before anything is
+ * written, so records are compared with, and written onto, what that branch
+ * holds; afterwards the previous branch is checked out again unless the caller
+ * (the watch daemon) stays on its branch.
+ */
+import { join, relative, sep } from 'node:path';
+import type { GitIdentity, GitRepo } from '../git/git.ts';
+
+export interface CommitResult {
+  branch: string;
+  /** The new commit, or undefined when the batch changed nothing. */
+  sha?: string;
+  /** Paths (relative to the repository root) staged for the commit. */
+  paths: string[];
+  /** What went wrong, when the commit could not be made. */
+  error?: string;
+}
+
+/** What the batch wrote: paths relative to the catalogue root, and the commit message. */
+export interface BatchWork {
+  paths: string[];
+  message: string;
+}
+
+export interface CommitBatchOptions {
+  /** Stay on the batch branch afterwards (the daemon's clone lives there). */
+  stay?: boolean;
+  author?: GitIdentity;
+  date?: Date | string;
+}
+
+/** Who commits when the repository has no user.name/user.email configured. */
+export const INGEST_IDENTITY: GitIdentity = { name: 'Shelfmark ingest', email: 'ingest@shelfmark.invalid' };
+
+async function ensureBranch(repo: GitRepo, branch: string): Promise<void> {
+  if ((await repo.currentBranch()) === branch) return;
+  let exists = true;
+  try {
+    await repo.revParse(`refs/heads/${branch}`);
+  } catch {
+    exists = false;
+  }
+  if (exists) await repo.checkout(branch);
+  else await repo.createBranch(branch, { checkout: true });
+}
+
+/** Commits `paths` with `message` on the current branch; undefined when nothing changed. */
+export async function commitPaths(repo: GitRepo, paths: string[], message: string, opts: CommitBatchOptions = {}): Promise<string | undefined> {
+  if (paths.length === 0) return undefined;
+  await repo.add(paths);
+  const attempt = (author?: GitIdentity) => repo.commit({ message, ...(author ? { author } : {}), ...(opts.date ? { date: opts.date } : {}) });
+  try {
+    return await attempt(opts.author);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'E_GIT_NOTHING_TO_COMMIT') return undefined;
+    if (code === 'E_GIT_IDENTITY' && !opts.author) return await attempt(INGEST_IDENTITY);
+    throw err;
+  }
+}
+
+/**
+ * Checks out `branch`, runs `work` (which writes records and says which paths it
+ * touched, relative to `catalogRoot`), and commits those paths as one commit.
+ * Git failures come back in `error`, never as a throw.
+ */
+export async function commitBatch(
+  catalogRoot: string,
+  branch: string,
+  work: () => Promise<BatchWork>,
+  opts: CommitBatchOptions = {},
+): Promise<CommitResult> {
+  const { openRepo } = await import('../git/git.ts');
+  let repo: GitRepo;
+  try {
+    repo = await openRepo(catalogRoot);
+  } catch (err) {
+    return { branch, paths: [], error: `${catalogRoot} is not in a git repository (${(err as Error).message}); run without --commit or "git init" the catalogue` };
+  }
+  const previous = await repo.currentBranch().catch(() => undefined);
+  try {
+    await ensureBranch(repo, branch);
+  } catch (err) {
+    return { branch, paths: [], error: `cannot check out ${branch}: ${(err as Error).message}` };
+  }
+  const done = await work();
+  const prefix = relative(repo.dir, catalogRoot).split(sep).join('/');
+  const paths = done.paths.map((p) => (prefix ? join(prefix, p).split(sep).join('/') : p));
+  const result: CommitResult = { branch, paths };
+  try {
+    const sha = await commitPaths(repo, paths, done.message, opts);
+    if (sha) result.sha = sha;
+  } catch (err) {
+    result.error = `commit on ${branch} failed: ${(err as Error).message}`;
+  }
+  if (!opts.stay && previous && previous !== branch) {
+    try {
+      await repo.checkout(previous);
+    } catch (err) {
+      result.error ??= `committed on ${branch} but could not check out ${previous} again: ${(err as Error).message}`;
+    }
+  }
+  return result;
+}

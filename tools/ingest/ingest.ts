@@ -1,0 +1,319 @@
+/**
+ * The ingest pipeline: walk files and folders, read each file with its
+ * translator, group the measurements of one acquisition, map each group to a
+ * dataset record and write it (atomically) into the catalogue, optionally as
+ * one git commit per batch on `ingest/<instrument>/<yyyy-mm-dd>`.
+ *
+ * Idempotent: the SHA-256 of every source file is kept in the record's
+ * provenance, so an unchanged source rewrites nothing and a changed one updates
+ * its own record (same pid), keeping what curators added. One bad file is
+ * reported and the batch goes on. Returns data; the CLI formats it.
+ */
+import { opendir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { recordPath } from '../core/layout.ts';
+import { writeFileAtomic, writeRecord } from '../catalog/write.ts';
+import type { Measurement, TranslatorResult } from './measurement.ts';
+import { fileFacts, type FileFacts } from './manifest.ts';
+import { loadSettings, type IngestSettings } from './settings.ts';
+import { proposalFor, toRecord, type AttachmentFile, type MeasurementGroup, type Person } from './to-record.ts';
+import { isoDate, toZonedIso } from './time.ts';
+import { commitBatch, type CommitResult } from './commit.ts';
+
+/** What happened to one record. */
+export interface RecordOutcome {
+  pid: string;
+  title: string;
+  instrumentId?: string;
+  status: 'created' | 'updated' | 'unchanged';
+  /** Record path relative to the catalogue root. */
+  path: string;
+  /** Attachment paths relative to the catalogue root. */
+  attachments: string[];
+  /** Absolute paths of the source files. */
+  sources: string[];
+  warnings: string[];
+}
+
+/** A file that could not be ingested, and how to fix it. */
+export interface IngestError {
+  file: string;
+  message: string;
+  fix?: string;
+}
+
+export interface IngestSummary {
+  records: RecordOutcome[];
+  errors: IngestError[];
+  skipped: { file: string; reason: string }[];
+  /** Files looked at (after walking folders). */
+  files: number;
+  dryRun: boolean;
+  commits: CommitResult[];
+}
+
+export type ReadFile = (path: string) => Promise<TranslatorResult>;
+
+export interface IngestOptions {
+  /** The catalogue root (the folder holding config.json). */
+  catalogRoot: string;
+  /** Compute and report, write nothing. */
+  dryRun?: boolean;
+  /** Commit the batch on `ingest/<instrument>/<date>` in the git repo that holds the catalogue. */
+  commit?: boolean;
+  /** Rewrite records even when their sources are unchanged. */
+  force?: boolean;
+  /** The translator entry point; default `readAny` from ./translators. */
+  read?: ReadFile;
+  /** Settings; default loaded from the catalogue. */
+  settings?: IngestSettings;
+  now?: Date;
+  toolVersion?: string;
+  /** Called after each file is read, for progress bars. */
+  onFile?: (done: number, total: number, file: string) => void;
+}
+
+/** Files under the given paths (folders walked recursively, dot-files skipped), sorted, de-duplicated. */
+export async function expandInputs(inputs: readonly string[]): Promise<{ files: string[]; errors: IngestError[] }> {
+  const files = new Set<string>();
+  const errors: IngestError[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries: { name: string; dir: boolean }[] = [];
+    for await (const e of await opendir(dir)) if (!e.name.startsWith('.')) entries.push({ name: e.name, dir: e.isDirectory() });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = join(dir, e.name);
+      if (e.dir) await walk(p);
+      else files.add(p);
+    }
+  };
+  for (const input of inputs) {
+    const abs = resolve(input);
+    try {
+      const st = await stat(abs);
+      if (st.isDirectory()) await walk(abs);
+      else files.add(abs);
+    } catch (err) {
+      errors.push({ file: input, message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, fix: 'check the path exists and is readable' });
+    }
+  }
+  return { files: [...files].sort(), errors };
+}
+
+async function defaultRead(): Promise<ReadFile> {
+  const mod = (await import('./translators/index.ts')) as { readAny: ReadFile };
+  return mod.readAny;
+}
+
+/** Groups measurements by folder and group key, in first-seen order. */
+export function groupMeasurements(ms: readonly Measurement[]): { key: string; measurements: Measurement[] }[] {
+  const groups = new Map<string, Measurement[]>();
+  for (const m of ms) {
+    const key = `${dirname(m.files[0]!)}\0${m.groupKey}`;
+    const g = groups.get(key);
+    if (g) g.push(m);
+    else groups.set(key, [m]);
+  }
+  return [...groups].map(([key, measurements]) => ({ key, measurements }));
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The source fingerprint of a record: sorted `sha256` of its provenance source files. */
+export function sourceFingerprint(record: unknown): string | undefined {
+  if (!isObj(record) || !isObj(record.provenance) || !Array.isArray(record.provenance.sourceFiles)) return undefined;
+  return record.provenance.sourceFiles
+    .map((f) => (isObj(f) && typeof f.sha256 === 'string' ? f.sha256 : '?'))
+    .sort()
+    .join(',');
+}
+
+/**
+ * A re-harvest keeps what curators added: top-level fields the fresh record lacks
+ * and scientificMetadata entries the files do not provide are carried over.
+ */
+export function keepCuration(existing: Record<string, unknown>, fresh: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...fresh };
+  for (const [k, v] of Object.entries(existing)) if (!(k in out)) out[k] = v;
+  const deep = (a: unknown, b: unknown): unknown => {
+    if (!isObj(a) || !isObj(b) || 'value' in b || 'min' in b) return b;
+    const r: Record<string, unknown> = { ...b };
+    for (const [k, v] of Object.entries(a)) r[k] = k in b ? deep(v, b[k]) : v;
+    return r;
+  };
+  if (isObj(existing.scientificMetadata)) out.scientificMetadata = deep(existing.scientificMetadata, fresh.scientificMetadata ?? {});
+  // A required key a curator filled in is no longer missing.
+  const prov = out.provenance;
+  if (isObj(prov) && Array.isArray(prov.missingRequired)) {
+    const tree = out.scientificMetadata as Record<string, unknown>;
+    const has = (key: string) => key.split('/').reduce<unknown>((n, p) => (isObj(n) ? n[p] : undefined), tree) !== undefined;
+    const still = (prov.missingRequired as string[]).filter((k) => !has(k));
+    const filled = new Set((prov.missingRequired as string[]).filter((k) => has(k)));
+    out.provenance = {
+      ...prov,
+      missingRequired: still,
+      warnings: Array.isArray(prov.warnings) ? prov.warnings.filter((w) => !(typeof w === 'string' && [...filled].some((k) => w.includes(`"${k}"`)))) : prov.warnings,
+    };
+    if (still.length === 0) delete (out.provenance as Record<string, unknown>).missingRequired;
+  }
+  return out;
+}
+
+async function readJson(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A mapped record waiting to be written. */
+interface Planned {
+  pid: string;
+  path: string;
+  title: string;
+  instrumentId?: string;
+  record: Record<string, unknown>;
+  attachments: AttachmentFile[];
+  sources: string[];
+  warnings: string[];
+}
+
+/** Writes one planned record unless its sources are unchanged; returns the outcome. */
+async function apply(p: Planned, catalogRoot: string, dryRun: boolean, force: boolean): Promise<RecordOutcome> {
+  const existing = await readJson(join(catalogRoot, p.path));
+  const base = { pid: p.pid, title: p.title, ...(p.instrumentId ? { instrumentId: p.instrumentId } : {}), path: p.path, attachments: p.attachments.map((a) => a.rel), sources: p.sources, warnings: p.warnings };
+  if (!force && existing !== undefined && sourceFingerprint(existing) === sourceFingerprint(p.record)) return { ...base, status: 'unchanged' };
+  const record = isObj(existing) ? keepCuration(existing, p.record) : p.record;
+  if (!dryRun) {
+    // Attachments first, so a record never points at a plot that is not there yet.
+    for (const a of p.attachments) await writeFileAtomic(join(catalogRoot, a.rel), a.content);
+    await writeRecord(catalogRoot, 'dataset', p.pid, record);
+  }
+  return { ...base, status: existing === undefined ? 'created' : 'updated' };
+}
+
+/** The branch a batch for this instrument goes on: `ingest/<instrument>/<yyyy-mm-dd>` in the facility zone. */
+export function ingestBranch(instrumentId: string | undefined, now: Date, timeZone: string): string {
+  const local = toZonedIso(now.toISOString(), timeZone);
+  const day = local.ok ? isoDate(local.iso, timeZone) : now.toISOString().slice(0, 10);
+  return `ingest/${instrumentId ?? 'unknown'}/${day}`;
+}
+
+/** Ingests files and folders into the catalogue. Never throws for bad input files. */
+export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
+  const catalogRoot = resolve(options.catalogRoot);
+  const settings = options.settings ?? (await loadSettings(catalogRoot));
+  const read = options.read ?? (await defaultRead());
+  const now = options.now ?? new Date();
+  const dryRun = options.dryRun ?? false;
+  const { files, errors } = await expandInputs(inputs);
+  const skipped: IngestSummary['skipped'] = [];
+  const measurements: Measurement[] = [];
+  let done = 0;
+  for (const file of files) {
+    let result: TranslatorResult;
+    try {
+      result = await read(file);
+    } catch (err) {
+      // A translator must not throw; if one does, the file is still just one bad file.
+      result = { status: 'error', file, message: `the translator failed unexpectedly: ${(err as Error).message}`, fix: 'report this as a bug with the file attached' };
+    }
+    if (result.status === 'ok') measurements.push(...result.measurements);
+    else if (result.status === 'skipped') skipped.push({ file, reason: result.reason });
+    else errors.push({ file, message: result.message, ...(result.fix ? { fix: result.fix } : {}) });
+    options.onFile?.(++done, files.length, file);
+  }
+  // A file named by a measurement (an SES .ibw beside its .txt, a NeXus data file) is not "skipped".
+  const claimed = new Set(measurements.flatMap((m) => m.files));
+  const unclaimed = skipped.filter((s) => !claimed.has(s.file));
+
+  const facts = new Map<string, Promise<FileFacts>>();
+  const factsOf = (p: string) => {
+    let f = facts.get(p);
+    if (!f) facts.set(p, (f = fileFacts(p)));
+    return f;
+  };
+  const proposals = new Map<string, Promise<{ pi?: Person } | undefined>>();
+  const proposalOf = (id: string) => {
+    let p = proposals.get(id);
+    if (!p) {
+      let path: string | undefined;
+      try {
+        path = join(catalogRoot, recordPath('proposal', id));
+      } catch {
+        path = undefined;
+      }
+      p = path ? (readJson(path) as Promise<{ pi?: Person } | undefined>) : Promise.resolve(undefined);
+      proposals.set(id, p);
+    }
+    return p;
+  };
+
+  const planned: Planned[] = [];
+  const seenPids = new Map<string, string>();
+  for (const g of groupMeasurements(measurements)) {
+    const primary = g.measurements[0]!.files[0]!;
+    try {
+      const allFiles = [...new Set(g.measurements.flatMap((m) => m.files))];
+      const group: MeasurementGroup = { key: g.key, measurements: g.measurements, files: await Promise.all(allFiles.map(factsOf)) };
+      const proposalId = proposalFor(primary, settings);
+      const proposal = proposalId ? await proposalOf(proposalId) : undefined;
+      const mapped = toRecord(group, settings, { now, ...(proposal ? { proposal } : {}), ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}) });
+      if (!mapped.ok) {
+        errors.push({ file: primary, message: mapped.message, fix: mapped.fix });
+        continue;
+      }
+      const clash = seenPids.get(mapped.pid);
+      if (clash) {
+        errors.push({ file: primary, message: `maps to the same record ${mapped.pid} as ${clash}`, fix: 'give the measurements distinct file names' });
+        continue;
+      }
+      seenPids.set(mapped.pid, primary);
+      planned.push({
+        pid: mapped.pid,
+        path: recordPath('dataset', mapped.pid),
+        title: mapped.record.datasetName as string,
+        ...(typeof mapped.record.instrumentId === 'string' ? { instrumentId: mapped.record.instrumentId } : {}),
+        record: mapped.record,
+        attachments: mapped.attachments,
+        sources: allFiles,
+        warnings: mapped.warnings,
+      });
+    } catch (err) {
+      errors.push({ file: primary, message: `could not be ingested: ${(err as Error).message}`, fix: 'check the file is readable and complete' });
+    }
+  }
+
+  const records: RecordOutcome[] = [];
+  const commits: CommitResult[] = [];
+  if (options.commit && !dryRun) {
+    // One commit per instrument branch; records are compared with what that branch holds.
+    const byBranch = new Map<string, Planned[]>();
+    for (const p of planned) {
+      const b = ingestBranch(p.instrumentId, now, settings.timeZone);
+      byBranch.set(b, [...(byBranch.get(b) ?? []), p]);
+    }
+    for (const [branch, batch] of byBranch) {
+      const result = await commitBatch(catalogRoot, branch, async () => {
+        const outs: RecordOutcome[] = [];
+        for (const p of batch) outs.push(await apply(p, catalogRoot, false, options.force ?? false));
+        records.push(...outs);
+        return { paths: outs.flatMap((o) => [o.path, ...o.attachments]), message: commitMessage(outs, files.length) };
+      });
+      commits.push(result);
+      if (result.error) errors.push({ file: catalogRoot, message: result.error, fix: 'commit the catalogue by hand, or fix the repository state and ingest again' });
+    }
+  } else {
+    for (const p of planned) records.push(await apply(p, catalogRoot, dryRun, options.force ?? false));
+  }
+  return { records, errors, skipped: unclaimed, files: files.length, dryRun, commits };
+}
+
+/** A commit message that says why: which acquisitions came in, and from where. */
+function commitMessage(outs: readonly RecordOutcome[], files: number): string {
+  const changed = outs.filter((o) => o.status !== 'unchanged');
+  const created = changed.filter((o) => o.status === 'created').length;
+  const head = `ingest: ${created} new, ${changed.length - created} updated dataset record(s) from ${files} file(s)`;
+  return `${head}\n\n${changed.map((o) => `- ${o.pid} ${o.title}`).join('\n')}\n`;
+}
