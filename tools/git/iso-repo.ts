@@ -299,7 +299,7 @@ export class IsoRepo implements GitRepo {
     try {
       return await git.commit({ ...this.base, message, author: who, committer: who, disallowEmpty: !(await this.unborn()) });
     } catch (err) {
-      if ((err as { code?: string }).code === 'NothingToCommitError')
+      if ((err as { code?: string }).code === 'EmptyCommitError')
         throw new GitError('E_GIT_NOTHING_TO_COMMIT', this.dir, `${this.dir}: nothing to commit. Stage changes with add(paths) first.`);
       throw this.fail(err, 'commit');
     }
