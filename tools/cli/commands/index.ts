@@ -3,7 +3,9 @@
  * A command module exports `register(program)`, which adds its subcommand.
  */
 import type { Command } from 'commander';
+import { register as build } from './build.ts';
+import { register as serve } from './serve.ts';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [];
+export const commands: Register[] = [build, serve];

@@ -1,0 +1,154 @@
+/**
+ * The search page's script (vanilla, no framework): loads the first Pagefind
+ * shard, merges the others (mergeIndex), then renders facet checkboxes with
+ * counts and the results (title, instrument, date, snippet). The query, the
+ * chosen facets and the order live in the URL, so a search can be linked.
+ */
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+interface PagefindSearch {
+  results: { id: string; data(): Promise<PagefindResultData> }[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  mergeIndex(url: string, o?: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(term: string | null, o?: Record<string, unknown>): Promise<PagefindSearch | null>;
+}
+
+const LABELS: Record<string, string> = {
+  instrument: 'Instrument',
+  technique: 'Technique',
+  proposal: 'Proposal',
+  type: 'Raw or derived',
+  year: 'Year',
+  licence: 'Licence',
+  keyword: 'Keyword',
+};
+/** Facet values shown before "more". */
+const FACET_LIMIT = 12;
+const PAGE = 20;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export async function startSearch(root: HTMLElement): Promise<void> {
+  const input = root.querySelector<HTMLInputElement>('#search-input')!;
+  const sortSel = root.querySelector<HTMLSelectElement>('#search-sort')!;
+  const facetsBox = root.querySelector<HTMLElement>('#search-facets')!;
+  const status = root.querySelector<HTMLElement>('#search-status')!;
+  const list = root.querySelector<HTMLOListElement>('#search-results')!;
+  const facetNames = JSON.parse(root.dataset.filters ?? '[]') as string[];
+  root.querySelector('form')!.addEventListener('submit', (e) => e.preventDefault());
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  sortSel.value = params.get('sort') ?? '';
+  const selected = new Map<string, Set<string>>();
+  for (const f of facetNames) selected.set(f, new Set(params.getAll(f)));
+
+  status.textContent = 'Loading the search index…';
+  const shards = (await (await fetch('/pagefind/shards.json')).json()) as string[];
+  if (shards.length === 0) {
+    status.textContent = 'There is nothing to search yet.';
+    return;
+  }
+  const pagefind = (await import(/* @vite-ignore */ `/pagefind/${shards[0]}/pagefind.js`)) as Pagefind;
+  await pagefind.options({ excerptLength: 24 });
+  for (const s of shards.slice(1)) await pagefind.mergeIndex(`/pagefind/${s}/`);
+  await pagefind.init();
+  const totals = await pagefind.filters();
+
+  let run = 0;
+  const update = async (): Promise<void> => {
+    const mine = ++run;
+    const term = input.value.trim();
+    const filters: Record<string, { any: string[] }> = {};
+    for (const [f, values] of selected) if (values.size) filters[f] = { any: [...values] };
+    const options: Record<string, unknown> = { filters };
+    if (sortSel.value) options.sort = { date: sortSel.value };
+    syncUrl(term, selected, sortSel.value);
+    const hasQuery = term !== '' || Object.keys(filters).length > 0;
+    const search = hasQuery ? await pagefind.search(term === '' ? null : term, options) : null;
+    if (mine !== run) return; // a newer keystroke won
+    renderFacets(search ? search.filters : totals);
+    if (!search) {
+      list.replaceChildren();
+      status.textContent = 'Type to search, or pick a filter.';
+      return;
+    }
+    const shown = await Promise.all(search.results.slice(0, PAGE).map((r) => r.data()));
+    if (mine !== run) return;
+    status.textContent = `${search.results.length} dataset${search.results.length === 1 ? '' : 's'} found${search.results.length > PAGE ? `, showing the first ${PAGE}` : ''}.`;
+    list.replaceChildren(...shown.map(renderResult));
+  };
+
+  function renderFacets(counts: Record<string, Record<string, number>>): void {
+    const boxes: HTMLElement[] = [];
+    for (const f of facetNames) {
+      const values = Object.entries(totals[f] ?? {})
+        .map(([value]) => [value, counts[f]?.[value] ?? 0] as const)
+        .filter(([value, n]) => n > 0 || selected.get(f)!.has(value))
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      if (values.length === 0) continue;
+      const fs = el('fieldset', { 'data-facet': f });
+      fs.append(el('legend', {}, LABELS[f] ?? f));
+      values.slice(0, FACET_LIMIT).forEach(([value, n], i) => {
+        const id = `f-${f}-${i}`;
+        const box = el('input', { type: 'checkbox', id, value });
+        box.checked = selected.get(f)!.has(value);
+        box.addEventListener('change', () => {
+          if (box.checked) selected.get(f)!.add(value);
+          else selected.get(f)!.delete(value);
+          void update();
+        });
+        const label = el('label', { for: id });
+        label.append(box, ` ${value} `, el('span', { class: 'muted count' }, `(${n})`));
+        fs.append(label);
+      });
+      if (values.length > FACET_LIMIT) fs.append(el('p', { class: 'muted' }, `and ${values.length - FACET_LIMIT} more`));
+      boxes.push(fs);
+    }
+    facetsBox.replaceChildren(...boxes);
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void update(), 80);
+  });
+  sortSel.addEventListener('change', () => void update());
+  await update();
+}
+
+function renderResult(d: PagefindResultData): HTMLLIElement {
+  const li = el('li', { class: 'result' });
+  const a = el('a', { href: d.url }, d.meta.title ?? d.url);
+  const meta = el('div', { class: 'meta' });
+  meta.textContent = [d.meta.instrument, d.meta.date].filter(Boolean).join(' · ');
+  const snippet = el('p', { class: 'snippet' });
+  // Pagefind escapes the excerpt's text and adds only <mark> elements.
+  snippet.innerHTML = d.excerpt;
+  li.append(a, meta, snippet);
+  return li;
+}
+
+function syncUrl(term: string, selected: Map<string, Set<string>>, sort: string): void {
+  const p = new URLSearchParams();
+  if (term) p.set('q', term);
+  if (sort) p.set('sort', sort);
+  for (const [f, values] of selected) for (const v of values) p.append(f, v);
+  const qs = p.toString();
+  history.replaceState(null, '', qs ? `?${qs}` : location.pathname);
+}

@@ -1,0 +1,112 @@
+/**
+ * Writes the export files beside every visible dataset's landing page, and
+ * copies its attachments and annotation images there. Runs after Astro (while
+ * Pagefind indexes), reading one record at a time. The formats themselves come
+ * from tools/export; this module only resolves each dataset's view and writes.
+ */
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { annotationDir, attachmentDir } from '../core/layout.ts';
+import type { SiteContext } from './context.ts';
+import type { Dataset, Instrument, Proposal, Sample } from './records.ts';
+import type { DatasetView as ExportView } from '../export/view.ts';
+import type { DatasetEntry } from './site-index.ts';
+
+export interface ExportReport {
+  datasets: number;
+  files: number;
+  /** Export failures, per dataset: the page stays, the broken export is reported. */
+  problems: { pid: string; file: string; message: string }[];
+}
+
+type Writer = (view: ExportView, record: Dataset) => string;
+
+/** The exporters, by file name (see export-files.ts); loaded lazily, each one optional until it lands. */
+async function loadWriters(): Promise<Map<string, Writer>> {
+  const w = new Map<string, Writer>();
+  w.set('record.json', (_v, record) => `${JSON.stringify(record, null, 2)}\n`);
+  const { datasetToDatacite } = await import('../export/datacite-from-records.ts');
+  const { toDataciteXml } = await import('../export/datacite-xml.ts');
+  const { toDataciteJson } = await import('../export/datacite-json.ts');
+  w.set('datacite.xml', (v) => toDataciteXml(datasetToDatacite(v)));
+  w.set('datacite.json', (v) => `${JSON.stringify(toDataciteJson(datasetToDatacite(v)), null, 2)}\n`);
+  return w;
+}
+
+/** The exporters' view of one dataset: the record and the records it points to. */
+export function exportView(site: SiteContext, record: Dataset, entry: DatasetEntry): ExportView {
+  const view: ExportView = { dataset: record, config: site.index.config as ExportView['config'] };
+  const tryRead = <T>(rel: string | undefined): T | undefined => {
+    if (!rel) return undefined;
+    try {
+      return site.read<T>(rel);
+    } catch {
+      return undefined;
+    }
+  };
+  if (entry.proposalId) {
+    const p = tryRead<Proposal>(site.proposal(entry.proposalId)?.rel);
+    if (p) view.proposal = p;
+  }
+  if (entry.instrumentId) {
+    const i = tryRead<Instrument>(site.instrument(entry.instrumentId)?.rel);
+    if (i) view.instrument = i;
+  }
+  const samples = entry.sampleIds.map((id) => tryRead<Sample>(site.sample(id)?.rel)).filter((s): s is Sample => !!s);
+  if (samples.length) view.samples = samples;
+  const pubs = site.index.publications.filter((p) => p.pids.includes(entry.pid)).map((p) => ({ doi: p.id, title: p.name }));
+  if (pubs.length) view.publications = pubs;
+  const derived = site.outputsOf(entry.pid).map((pid) => ({ pid }));
+  if (derived.length) view.derived = derived;
+  return view;
+}
+
+/** Writes every export of every visible dataset under `outDir`. */
+export async function writeExports(site: SiteContext, outDir: string): Promise<ExportReport> {
+  const writers = await loadWriters();
+  const report: ExportReport = { datasets: 0, files: 0, problems: [] };
+  const { datasetUrl } = await import('../core/routes.ts');
+  for (const entry of site.index.datasets) {
+    const pageDir = join(outDir, datasetUrl(entry.pid));
+    const record = JSON.parse(await readFile(join(site.root, entry.rel), 'utf8')) as Dataset;
+    const view = exportView(site, record, entry);
+    await mkdir(pageDir, { recursive: true });
+    for (const [file, write] of writers) {
+      try {
+        await writeFile(join(pageDir, file), write(view, record));
+        report.files++;
+      } catch (err) {
+        report.problems.push({ pid: entry.pid, file, message: (err as Error).message });
+      }
+    }
+    report.files += await copyAssets(site, record, pageDir);
+    report.datasets++;
+  }
+  return report;
+}
+
+/** Copies attachments (quick-look plots) and annotation images beside the page, at the URLs dataset-view.ts links. */
+async function copyAssets(site: SiteContext, record: Dataset, pageDir: string): Promise<number> {
+  let n = 0;
+  const attachments = join(site.root, attachmentDir(record.pid));
+  for (const a of record.attachments ?? []) {
+    const from = join(attachments, basename(a.path));
+    if (existsSync(from)) {
+      await copyFile(from, join(pageDir, basename(a.path)));
+      n++;
+    }
+  }
+  const annDir = join(site.root, annotationDir(record.pid));
+  for (const ann of site.annotationsOf(record.pid)) {
+    if (!ann.image) continue;
+    const name = ann.id.split('/').pop()!;
+    const from = join(annDir, basename(ann.image.path));
+    if (!existsSync(from)) continue;
+    const to = join(pageDir, 'annotations', name, basename(ann.image.path));
+    await mkdir(dirname(to), { recursive: true });
+    await copyFile(from, to);
+    n++;
+  }
+  return n;
+}
