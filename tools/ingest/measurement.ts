@@ -30,6 +30,14 @@ export interface Measurement {
   files: string[];
   /** A key that is the same for all files of one measurement (e.g. SES base name), for grouping. */
   groupKey: string;
+  /**
+   * Added for the NeXus translator (backwards compatible, optional): `part` marks a
+   * measurement that only contributes its files to the group with the same groupKey
+   * (a NeXus data file `<master>_000001.h5` read on its own: no metadata, no regions);
+   * `primary` (or absent) is a measurement that describes itself. When merging a
+   * group, take the fields of a non-`part` measurement first.
+   */
+  role?: 'primary' | 'part';
   title?: string;
   /** Start time as written in the file, and its ISO 8601 reading (no offset when the file gives none). */
   startTimeRaw?: string;

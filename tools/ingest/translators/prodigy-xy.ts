@@ -108,6 +108,12 @@ export function parseProdigyXy(text: string, path: string): Measurement[] {
       const xv = Number(cols[0]);
       const yv = Number(cols[1]);
       if (cols.length < 2 || !Number.isFinite(xv) || !Number.isFinite(yv)) {
+        if (i === lines.length - 1) {
+          throw new TranslateError(
+            `line ${i + 1}: the file ends in the middle of a data row ("${line.slice(0, 40)}"): the file is truncated.`,
+            'Export the data from Prodigy again, or copy the complete file.',
+          );
+        }
         throw new TranslateError(
           `line ${i + 1}: expected a data row of numbers, found "${line.slice(0, 60)}".`,
           'The file is damaged; export it from Prodigy again.',

@@ -113,8 +113,10 @@ export function parseSpecsLabXml(text: string, path: string): Measurement[] {
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { line, msg } = valid.err;
+    // fast-xml-parser reports elements left open at the end as "Invalid '[...tag names...]' found."
+    const reason = /^Invalid '\[/.test(msg) ? 'the document ends while elements are still open' : msg.slice(0, 120);
     throw new TranslateError(
-      `line ${line}: the XML is not well-formed (${msg}); the file is truncated or damaged.`,
+      `line ${line}: the XML is not well-formed (${reason}); the file is truncated or damaged.`,
       'Export the data from SpecsLab2 again, or copy the complete file.',
     );
   }
