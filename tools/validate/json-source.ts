@@ -262,25 +262,7 @@ export interface JsonSourceOptions {
 /** Checks the size and encoding of raw file bytes, then parses them. */
 export function parseJsonBytes(bytes: Uint8Array, file: string, opts: JsonSourceOptions = {}): JsonSource {
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.byteLength > max) {
-    return {
-      file,
-      text: '',
-      value: undefined,
-      locate: () => undefined,
-      findings: [
-        {
-          severity: 'error',
-          code: 'json/too-large',
-          file,
-          message: `the file is ${formatBytes(bytes.byteLength)}, more than the ${formatBytes(max)} a record may have`,
-          expected: `at most ${formatBytes(max)}`,
-          found: formatBytes(bytes.byteLength),
-          fix: 'Keep bulky content (file lists, spectra, images) in storage or under attachments/, and link to it from the record.',
-        },
-      ],
-    };
-  }
+  if (bytes.byteLength > max) return tooLargeSource(file, bytes.byteLength, max);
   if (!isUtf8(bytes)) {
     return {
       file,
@@ -301,6 +283,27 @@ export function parseJsonBytes(bytes: Uint8Array, file: string, opts: JsonSource
     };
   }
   return parseJsonText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), file);
+}
+
+/** The result for a file refused for its size (`size` bytes, limit `max`), without reading it. */
+export function tooLargeSource(file: string, size: number, max: number): JsonSource {
+  return {
+    file,
+    text: '',
+    value: undefined,
+    locate: () => undefined,
+    findings: [
+      {
+        severity: 'error',
+        code: 'json/too-large',
+        file,
+        message: `the file is ${formatBytes(size)}, more than the ${formatBytes(max)} a record may have`,
+        expected: `at most ${formatBytes(max)}`,
+        found: formatBytes(size),
+        fix: 'Keep bulky content (file lists, spectra, images) in storage or under attachments/, and link to it from the record.',
+      },
+    ],
+  };
 }
 
 function formatBytes(n: number): string {

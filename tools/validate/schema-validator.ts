@@ -1,0 +1,89 @@
+/**
+ * Validates a record against its JSON Schema (draft 2020-12, `schemas/<type>.schema.json`).
+ * All schemas are compiled once per process (module-level cache); Ajv's raw
+ * errors go through the error map in `error-map.ts`, which turns them into
+ * findings a curator can act on.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { Finding } from '../core/findings.ts';
+import type { RecordType } from '../core/layout.ts';
+import { mapAjvErrors } from './error-map.ts';
+
+/** The folder holding `<type>.schema.json`, next to `tools/`. */
+export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+/** The `$id` of a record type's schema. */
+export const schemaId = (type: RecordType): string => `https://shelfmark.dev/schemas/${type}.schema.json`;
+
+// ajv-formats is CommonJS; under Node's ESM loader its default export is the function itself.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+interface Compiled {
+  validators: Map<RecordType, ValidateFunction>;
+  problems: string[];
+}
+
+const cache = new Map<string, Compiled>();
+
+/** Compiles every schema in `dir` once; later calls reuse the result. */
+export function compiledSchemas(dir: string = SCHEMAS_DIR): Compiled {
+  const hit = cache.get(dir);
+  if (hit) return hit;
+  // verbose: errors carry the failing schema and data, which the error map uses for titles and examples.
+  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
+  addFormats(ajv);
+  const problems: string[] = [];
+  const ids = new Map<string, string>();
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.schema.json'));
+  } catch (err) {
+    problems.push(`cannot read the schemas folder ${dir}: ${(err as Error).message}`);
+  }
+  for (const f of files.sort()) {
+    try {
+      const schema = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { $id?: string };
+      ajv.addSchema(schema);
+      if (schema.$id) ids.set(f.slice(0, -'.schema.json'.length), schema.$id);
+    } catch (err) {
+      problems.push(`schema ${f} cannot be loaded: ${(err as Error).message}`);
+    }
+  }
+  const validators = new Map<RecordType, ValidateFunction>();
+  for (const [name, id] of ids) {
+    try {
+      const v = ajv.getSchema(id);
+      if (v) validators.set(name as RecordType, v);
+    } catch (err) {
+      problems.push(`schema ${name}.schema.json does not compile: ${(err as Error).message}`);
+    }
+  }
+  const compiled = { validators, problems };
+  cache.set(dir, compiled);
+  return compiled;
+}
+
+/** What the schema validator needs to know about the file it reports on. */
+export interface SourceRef {
+  file: string;
+  locate(pointer: string): { line: number; column: number } | undefined;
+}
+
+/** Validates a parsed record of the given type; returns findings (empty if valid or if the type has no schema). */
+export function validateAgainstSchema(type: RecordType, value: unknown, source: SourceRef, dir?: string): Finding[] {
+  const validate = compiledSchemas(dir).validators.get(type);
+  if (!validate || validate(value)) return [];
+  return mapAjvErrors(validate.errors ?? []).map((issue) => {
+    const pos = source.locate(issue.pointer);
+    return {
+      severity: 'error' as const,
+      ...issue,
+      file: source.file,
+      ...(pos ? { line: pos.line, column: pos.column } : {}),
+    };
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * Checks one catalogue file on its own: parse, schema, per-record rules; and
+ * extracts the compact index entry (id and references) that cross-record rules
+ * need after the walk. Synchronous on purpose: it runs inside worker threads,
+ * where blocking reads are cheapest, and in the main thread for small catalogues.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
+import type { Finding } from '../core/findings.ts';
+import { classifyPath, type RecordType } from '../core/layout.ts';
+import { parseJsonBytes, tooLargeSource, type JsonSource } from './json-source.ts';
+import { ID_FIELD, type RuleContext, type RuleIssue } from './rules/context.ts';
+import { recordRules } from './rules/index.ts';
+import { extractReferences, type Ref } from './rules/references.ts';
+import { isAllowedNonRecord, strayFile } from './rules/stray-files.ts';
+import { validateAgainstSchema } from './schema-validator.ts';
+
+/** One file to check. */
+export interface FileTask {
+  /** Absolute path. */
+  path: string;
+  /** POSIX path relative to the catalogue root. */
+  rel: string;
+  /** False: only index it (its findings are not wanted, but other records may reference it). */
+  report: boolean;
+}
+
+/** What the cross-record rules keep of a record. */
+export interface IndexEntry {
+  rel: string;
+  type: RecordType;
+  id: string | undefined;
+  refs: Ref[];
+}
+
+export interface FileResult {
+  rel: string;
+  findings: Finding[];
+  /** Set for a file the layout classifies as a record and that parsed to an object. */
+  entry?: IndexEntry;
+}
+
+export interface FileOptions {
+  ctx: RuleContext;
+  maxBytes: number;
+  schemasDir?: string;
+}
+
+/** The path findings show: relative to the current directory when inside it, else absolute. */
+export function displayPath(abs: string): string {
+  const rel = relative(process.cwd(), abs);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? abs.split('\\').join('/') : rel.split('\\').join('/');
+}
+
+function readSource(path: string, file: string, maxBytes: number): JsonSource {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return tooLargeSource(file, size, maxBytes);
+    const buf = Buffer.allocUnsafe(size);
+    let off = 0;
+    while (off < size) {
+      const n = readSync(fd, buf, off, size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return parseJsonBytes(buf.subarray(0, off), file, { maxBytes });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Ties a rule issue to the file (and line, when the pointer exists in it). */
+export function toFinding(issue: RuleIssue, source: Pick<JsonSource, 'file' | 'locate'>): Finding {
+  const pos = source.locate(issue.pointer);
+  return { ...issue, file: source.file, ...(pos ? { line: pos.line, column: pos.column } : {}) };
+}
+
+/** Checks one file. Never throws for bad content; an unreadable file is a finding too. */
+export function validateFile(task: FileTask, opts: FileOptions): FileResult {
+  const file = displayPath(task.path);
+  const info = classifyPath(task.rel);
+  if (!info && isAllowedNonRecord(task.rel)) return { rel: task.rel, findings: [] };
+  if (!info && !task.rel.endsWith('.json')) {
+    return { rel: task.rel, findings: task.report ? [{ ...strayFile(task.rel, undefined), file }] : [] };
+  }
+  let source: JsonSource;
+  try {
+    source = readSource(task.path, file, opts.maxBytes);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return {
+      rel: task.rel,
+      findings: [{ severity: 'error', code: 'file/unreadable', file, message: `cannot read the file: ${e.code ?? e.message}`, fix: 'Check that the file exists and is readable.' }],
+    };
+  }
+  const findings = task.report ? [...source.findings] : [];
+  const value = source.value;
+  if (!info) {
+    if (task.report) findings.push(toFinding(strayFile(task.rel, value), source));
+    return { rel: task.rel, findings };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { rel: task.rel, findings };
+  const record = value as Record<string, unknown>;
+  const idField = ID_FIELD[info.type];
+  const id = idField && typeof record[idField] === 'string' ? (record[idField] as string) : undefined;
+  const entry: IndexEntry = { rel: task.rel, type: info.type, id: info.type === 'config' ? 'config' : id, refs: extractReferences(info.type, record) };
+  if (!task.report) return { rel: task.rel, findings, entry };
+
+  const schemaFindings = validateAgainstSchema(info.type, record, source, opts.schemasDir);
+  findings.push(...schemaFindings);
+  // A value the schema already rejected gets no second, rule-level finding at the same place.
+  const rejected = new Set(schemaFindings.map((f) => f.pointer));
+  const input = { type: info.type, rel: task.rel, info, record };
+  for (const rule of recordRules) {
+    let issues: RuleIssue[];
+    try {
+      issues = rule(input, opts.ctx);
+    } catch (err) {
+      // A rule that throws is a bug in Shelfmark; say so, and keep checking the other files.
+      findings.push({
+        severity: 'error',
+        code: 'internal/rule',
+        file,
+        message: `internal error in rule ${rule.name || 'unnamed'}: ${(err as Error).message}`,
+        fix: 'This is a bug in Shelfmark, not necessarily in your data. Please report it with this file attached.',
+      });
+      continue;
+    }
+    for (const issue of issues) {
+      if (!rejected.has(issue.pointer)) findings.push(toFinding(issue, source));
+    }
+  }
+  return { rel: task.rel, findings, entry };
+}
