@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import { register as build } from './build.ts';
 import { register as serve } from './serve.ts';
+import { register as validate } from './validate.ts';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [build, serve];
+export const commands: Register[] = [build, serve, validate];
