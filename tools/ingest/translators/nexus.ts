@@ -165,11 +165,28 @@ function noteTarget(ctx: Ctx, target: string, from: string, dsetInFile?: string)
   }
 }
 
+/** The file an external link at `path` points to, or undefined when the object there is no external link. */
+function externalLink(g: Group, path: string): string | undefined {
+  try {
+    const l = g.get_external_link(path) as { filename?: string } | undefined;
+    return l?.filename || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Visits the whole tree (within budget) for external links and virtual dataset sources. */
 function findLinks(ctx: Ctx, g: Group, path: string): void {
   for (const k of g.keys()) {
     if (++ctx.visited > VISIT_BUDGET) return;
     const p = `${path}/${k}`;
+    // Ask for the link first: h5wasm follows an external link whose file exists and
+    // returns the object in the other file, which must count as a file of this measurement.
+    const link = externalLink(g, p);
+    if (link) {
+      noteTarget(ctx, link, p);
+      continue;
+    }
     const e = getChild(g, k);
     if (e instanceof ctx.mod.ExternalLink) noteTarget(ctx, (e as ExternalLink).filename, p);
     else if (e instanceof ctx.mod.Group) findLinks(ctx, e, p);
