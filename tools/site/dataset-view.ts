@@ -123,16 +123,23 @@ export function personView(p: Person): PersonView {
 /** The SPDX licence page for an SPDX id. */
 export const licenseUrl = (id: string): string => `https://spdx.org/licenses/${encodeURIComponent(id)}.html`;
 
+/** Markdown as plain words: images dropped, link text kept, emphasis and heading marks removed. */
+export function markdownText(markdown: string | undefined): string {
+  if (!markdown) return '';
+  return markdown
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(^|\s)[*_]+|[*_]+(?=\s|$|[.,;:!?)])/g, '$1')
+    .replace(/[`>#]/g, '')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
 /** The first paragraph of Markdown as plain text, at most `max` characters. */
 export function plainSummary(markdown: string | undefined, max = 300): string {
   if (!markdown) return '';
   const para = markdown.split(/\n\s*\n/).find((p) => p.trim() && !p.trim().startsWith('#')) ?? '';
-  const text = para
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`>#]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = markdownText(para).replace(/\s+/g, ' ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

@@ -20,18 +20,23 @@ export interface ExportReport {
   problems: { pid: string; file: string; message: string }[];
 }
 
-type Writer = (view: ExportView, record: Dataset) => string;
+type Writer = (view: ExportView, record: Dataset) => Map<string, string>;
 
-/** The exporters, by file name (see export-files.ts); loaded lazily, each one optional until it lands. */
-async function loadWriters(): Promise<Map<string, Writer>> {
-  const w = new Map<string, Writer>();
-  w.set('record.json', (_v, record) => `${JSON.stringify(record, null, 2)}\n`);
-  const { datasetToDatacite } = await import('../export/datacite-from-records.ts');
-  const { toDataciteXml } = await import('../export/datacite-xml.ts');
-  const { toDataciteJson } = await import('../export/datacite-json.ts');
-  w.set('datacite.xml', (v) => toDataciteXml(datasetToDatacite(v)));
-  w.set('datacite.json', (v) => `${JSON.stringify(toDataciteJson(datasetToDatacite(v)), null, 2)}\n`);
-  return w;
+/** Every export file of one dataset, by file name (the names are fixed in export-files.ts). */
+async function loadWriter(): Promise<Writer> {
+  const { exportDataset } = await import('../export/index.ts');
+  return (view, record) => {
+    const e = exportDataset(view);
+    return new Map([
+      ['record.json', `${JSON.stringify(record, null, 2)}\n`],
+      ['datacite.xml', e.dataciteXml],
+      ['datacite.json', e.dataciteJson],
+      ['schema-org.jsonld', e.jsonLdFile],
+      ['citation.bib', e.bibtex],
+      ['citation.ris', e.ris],
+      ['citation.csl.json', e.cslJson],
+    ]);
+  };
 }
 
 /** The exporters' view of one dataset: the record and the records it points to. */
@@ -64,7 +69,7 @@ export function exportView(site: SiteContext, record: Dataset, entry: DatasetEnt
 
 /** Writes every export of every visible dataset under `outDir`. */
 export async function writeExports(site: SiteContext, outDir: string): Promise<ExportReport> {
-  const writers = await loadWriters();
+  const write = await loadWriter();
   const report: ExportReport = { datasets: 0, files: 0, problems: [] };
   const { datasetUrl } = await import('../core/routes.ts');
   for (const entry of site.index.datasets) {
@@ -72,13 +77,17 @@ export async function writeExports(site: SiteContext, outDir: string): Promise<E
     const record = JSON.parse(await readFile(join(site.root, entry.rel), 'utf8')) as Dataset;
     const view = exportView(site, record, entry);
     await mkdir(pageDir, { recursive: true });
-    for (const [file, write] of writers) {
-      try {
-        await writeFile(join(pageDir, file), write(view, record));
-        report.files++;
-      } catch (err) {
-        report.problems.push({ pid: entry.pid, file, message: (err as Error).message });
-      }
+    let files: Map<string, string>;
+    try {
+      files = write(view, record);
+    } catch (err) {
+      // The page stays; the build reports the record whose exports failed.
+      report.problems.push({ pid: entry.pid, file: 'exports', message: (err as Error).message });
+      files = new Map([['record.json', `${JSON.stringify(record, null, 2)}\n`]]);
+    }
+    for (const [file, text] of files) {
+      await writeFile(join(pageDir, file), text);
+      report.files++;
     }
     report.files += await copyAssets(site, record, pageDir);
     report.datasets++;

@@ -1,7 +1,7 @@
 /**
- * What goes in a landing page's <head> for machines: schema.org JSON-LD,
- * Highwire `citation_*` meta (Google Scholar, Zotero), OpenGraph, the canonical
- * link and FAIR Signposting links (https://signposting.org/FAIR/).
+ * What goes in a landing page's <head> for machines, besides the schema.org
+ * JSON-LD (tools/export/schema-org.ts): Highwire `citation_*` meta (Google
+ * Scholar, Zotero), OpenGraph and FAIR Signposting links (https://signposting.org/FAIR/).
  */
 import { absoluteUrl } from '../core/routes.ts';
 import type { DatasetView } from './dataset-view.ts';
@@ -18,20 +18,6 @@ export interface LinkTag {
   href: string;
   type?: string;
   profile?: string;
-}
-
-/**
- * JSON for an inline <script type="application/ld+json">. `<`, `>` and `&` are
- * escaped as \u003c etc., so no value can close the script element (`</script>`)
- * or open a comment; U+2028/2029 are escaped for old JavaScript parsers.
- */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Highwire Press tags; dates as YYYY/MM/DD as Google Scholar asks. */
@@ -77,46 +63,4 @@ export function signpostingLinks(view: DatasetView, config: SiteConfig): LinkTag
   links.push({ rel: 'type', href: 'https://schema.org/Dataset' });
   links.push({ rel: 'type', href: 'https://schema.org/AboutPage' });
   return links;
-}
-
-/**
- * A schema.org Dataset with Google Dataset Search's required (name, description)
- * and recommended properties. Used until tools/export provides `toSchemaOrg`.
- */
-export function schemaOrgDataset(view: DatasetView, config: SiteConfig): Record<string, unknown> {
-  const description = view.summary.length >= 50 ? view.summary : `${view.title}. ${view.summary}`.padEnd(50, ' ').trim();
-  const ld: Record<string, unknown> = {
-    '@context': 'https://schema.org',
-    '@type': 'Dataset',
-    '@id': view.doiUrl ?? view.canonical,
-    name: view.title,
-    description,
-    url: view.canonical,
-    identifier: view.doiUrl ? [view.doiUrl, view.pid] : [view.pid],
-    creator: view.creators.map((c) => ({
-      '@type': 'Person',
-      name: c.name,
-      ...(c.orcidUrl ? { '@id': c.orcidUrl, sameAs: c.orcidUrl } : {}),
-      ...(c.affiliation ? { affiliation: { '@type': 'Organization', name: c.affiliation, ...(c.rorUrl ? { '@id': c.rorUrl } : {}) } } : {}),
-    })),
-    keywords: view.keywords,
-    isAccessibleForFree: view.access.status === 'public',
-  };
-  if (view.license) ld.license = view.license.url;
-  const created = view.dates.find((d) => d.label === 'Created')?.iso;
-  if (created) ld.dateCreated = created;
-  const start = view.dates.find((d) => d.label === 'Measurement started')?.iso;
-  const end = view.dates.find((d) => d.label === 'Measurement ended')?.iso;
-  if (start) ld.temporalCoverage = end ? `${start}/${end}` : start;
-  const publisher = config.publisher ?? config.facility?.name;
-  if (publisher) ld.publisher = { '@type': 'Organization', name: publisher };
-  if (config.facility?.name) ld.provider = { '@type': 'Organization', name: config.facility.name, ...(config.facility.url ? { url: config.facility.url } : {}) };
-  if (view.techniques.length) ld.measurementTechnique = view.techniques.map((t) => t.text);
-  if (view.metadata.length)
-    ld.variableMeasured = view.metadata
-      .filter((r) => !r.group)
-      .slice(0, 50)
-      .map((r) => ({ '@type': 'PropertyValue', name: r.label, propertyID: r.key, value: r.value, ...(r.unit ? { unitText: r.unit } : {}) }));
-  if (view.downloadUrl) ld.distribution = [{ '@type': 'DataDownload', contentUrl: view.downloadUrl }];
-  return ld;
 }

@@ -6,7 +6,7 @@
  */
 import { datasetUrl } from '../core/routes.ts';
 import { metadataText } from './metadata-table.ts';
-import { plainSummary } from './dataset-view.ts';
+import { markdownText, plainSummary } from './dataset-view.ts';
 import type { Dataset, Person } from './records.ts';
 import type { DatasetEntry } from './site-index.ts';
 
@@ -39,7 +39,7 @@ export function searchRecord(record: Dataset, entry: DatasetEntry, names: Search
   const techniqueNames = (record.techniques ?? []).map((t) => t.name ?? names.techniqueName?.(t.pid) ?? t.pid);
   const content = [
     entry.title,
-    record.description ?? '',
+    markdownText(record.description),
     entry.keywords.join(', '),
     people(record.creators).join(', '),
     people(record.principalInvestigators).join(', '),

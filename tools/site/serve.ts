@@ -111,6 +111,11 @@ export async function serveStatic(root: string, opts: { host?: string; port?: nu
   return {
     server,
     url: `http://${host}:${port}/`,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        // Keep-alive connections would hold close() open for seconds.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { datasetEntry } from './site-index.ts';
+import { planShards, searchRecord } from './search-records.ts';
+import type { Dataset } from './records.ts';
+import { RAW } from './test-fixture.ts';
+
+const entry = datasetEntry(RAW as Dataset, 'datasets/c5/20240017/xps-0001.json');
+const rec = searchRecord(RAW as Dataset, entry, {
+  instrumentName: () => 'Aurora ARPES beamline',
+  sampleName: () => 'Ag(111) crystal',
+});
+
+describe('searchRecord', () => {
+  it('holds the searchable text: title, description words, keywords, people, sample, metadata keys and values', () => {
+    for (const s of ['Survey of Ag(111)', 'XPS survey', 'silver', 'Ingrid Halvorsen', 'Ag(111) crystal', 'lens_mode', 'HighMagnification', 'Photon energy', '520'])
+      expect(rec.content).toContain(s);
+    expect(rec.content).not.toContain('**');
+  });
+  it('carries every facet', () => {
+    expect(rec.filters).toEqual({
+      type: ['raw'],
+      year: ['2024'],
+      instrument: ['Aurora ARPES beamline'],
+      technique: ['x-ray photoelectron spectroscopy'],
+      proposal: ['20240017'],
+      licence: ['CC-BY-4.0'],
+      keyword: ['silver', 'XPS'],
+    });
+  });
+  it('points at the landing page and sorts by date', () => {
+    expect(rec.url).toBe('/datasets/20240017/xps-0001/');
+    expect(rec.sort.date).toBe(RAW.creationTime);
+    expect(rec.meta).toMatchObject({ title: RAW.datasetName, date: '2024-03-04', instrument: 'Aurora ARPES beamline' });
+  });
+});
+
+describe('planShards', () => {
+  const mk = (year: string, n: number) =>
+    Array.from({ length: n }, (_, i) => ({ ...entry, pid: `20.500.1/${year}/d-${i}`, year }));
+  it('makes one shard per year, newest first', () => {
+    const shards = planShards([...mk('2023', 3), ...mk('2025', 2)]);
+    expect(shards.map((s) => [s.name, s.entries.length])).toEqual([
+      ['2025', 2],
+      ['2023', 3],
+    ]);
+  });
+  it('cuts a year larger than the cap into parts no larger than the cap', () => {
+    const shards = planShards(mk('2024', 7), 3);
+    expect(shards.map((s) => [s.name, s.entries.length])).toEqual([
+      ['2024-1', 3],
+      ['2024-2', 3],
+      ['2024-3', 1],
+    ]);
+  });
+});
