@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { exportDataset, exportPublication, fromDataciteXml, validateXml, DATACITE_XSD, XMLLINT } from './index.ts';
+import { datasetView, publicationView } from './fixtures/records.ts';
+
+describe('exportDataset / exportPublication', () => {
+  it('produce every file the site writes, consistent with one another', () => {
+    for (const [e, doi] of [
+      [exportDataset(datasetView), '20.500.12345/20240017/ses-0001'],
+      [exportPublication(publicationView), '10.5072/shelfmark.4k7q-2m9d'],
+    ] as const) {
+      expect(fromDataciteXml(e.dataciteXml).doi).toBe(doi);
+      expect(JSON.parse(e.dataciteJson).data.attributes.doi).toBe(doi);
+      expect(JSON.parse(e.jsonLdFile)).toEqual(e.jsonLd);
+      expect(e.bibtex).toMatch(/^@misc\{/);
+      expect(e.ris).toMatch(/^TY {2}- DATA/);
+      expect(JSON.parse(e.cslJson)[0].type).toBe('dataset');
+      expect(e.citation).toContain(String(e.jsonLd.name));
+    }
+  });
+
+  it.skipIf(!existsSync(XMLLINT) || !existsSync(DATACITE_XSD))('produce schema-valid DataCite XML', async () => {
+    expect((await validateXml(exportPublication(publicationView).dataciteXml)).findings).toEqual([]);
+  });
+});
