@@ -22,6 +22,8 @@ export interface ProfiledValues {
   entries: Map<string, QuantityEntry>;
   /** Harvest keys the profile did not take. */
   unmapped: string[];
+  /** Profile key to a harvested value that could not be used, with the reason. */
+  rejected: Map<string, HarvestedQuantity & { reason: string }>;
   warnings: string[];
 }
 
@@ -45,25 +47,34 @@ const SI_BY_DIMENSION: Record<string, string> = {
 
 const roundSig = (v: number) => Number(v.toPrecision(12));
 
-/** Converts a harvested quantity to the entry the field asks for; a problem becomes a warning and the value is kept. */
-function toEntry(field: ProfileField, source: string, q: HarvestedQuantity, warnings: string[]): QuantityEntry {
+/**
+ * Converts a harvested quantity to the entry the field asks for. A value that
+ * cannot be what the field demands (no unit or the wrong kind of unit for a
+ * dimension) is rejected with the reason, so the record stays valid and the
+ * value goes to provenance for a curator.
+ */
+function toEntry(field: ProfileField, source: string, q: HarvestedQuantity, warnings: string[]): { entry: QuantityEntry } | { reject: string } {
   let value = q.value;
   let valueSI: number | number[] | undefined;
   let unitSI: string | undefined;
-  const numeric = typeof value === 'number' || (Array.isArray(value) && value.every((x) => typeof x === 'number'));
+  const numeric = typeof value === 'number' || (Array.isArray(value) && value.length > 0 && value.every((x) => typeof x === 'number'));
+  const needsUnit = field.dimension !== undefined || field.unit !== undefined;
   let unit = q.unit?.trim() || undefined;
-  if (field.unit && !unit && numeric) {
+  if (needsUnit && !numeric) return { reject: `"${source}" is ${JSON.stringify(value)}, expected a number with ${field.unit ?? `a ${field.dimension} unit`}` };
+  if (field.unit && !unit) {
     unit = field.unit;
     warnings.push(`"${source}" has no unit in the file; assumed ${field.unit} as the profile field "${field.key}" asks.`);
   }
+  if (field.dimension && !unit) return { reject: `"${source}" has no unit in the file, expected a ${field.dimension} unit` };
   if (unit && numeric) {
     const wanted = field.unit ?? (field.range?.unit && sameDimension(unit, field.range.unit) ? field.range.unit : unit);
     if (!parseUnit(unit).ok) {
+      if (needsUnit) return { reject: `"${source}" has unit "${unit}", which is not a known unit` };
       warnings.push(`"${source}" has unit "${unit}", which is not a known unit; kept as found.`);
     } else if (field.dimension && dimensionOf(unit) !== field.dimension) {
-      warnings.push(`"${source}" has unit "${unit}", expected a ${field.dimension} unit for "${field.key}"; kept as found.`);
+      return { reject: `"${source}" has unit "${unit}", expected a ${field.dimension} unit` };
     } else if (!sameDimension(unit, wanted)) {
-      warnings.push(`"${source}" has unit "${unit}", which cannot be converted to ${wanted} for "${field.key}"; kept as found.`);
+      return { reject: `"${source}" has unit "${unit}", which cannot be converted to ${wanted}` };
     } else {
       const from = unit;
       const conv = (x: number) => roundSig(convert(x, from, wanted)!);
@@ -80,8 +91,8 @@ function toEntry(field: ProfileField, source: string, q: HarvestedQuantity, warn
   }
   // A two-number value for a `…_range` field is a range entry (schemas/README.md: {min, max, unit?, name?}).
   if (/_range$/.test(field.key) && Array.isArray(value) && value.length === 2 && value.every((x) => typeof x === 'number'))
-    return { min: value[0] as number, max: value[1] as number, ...(unit ? { unit } : {}), name: field.name } as unknown as QuantityEntry;
-  return { value, ...(unit ? { unit } : {}), name: field.name, ...(valueSI !== undefined ? { valueSI, unitSI: unitSI! } : {}) };
+    return { entry: { min: value[0] as number, max: value[1] as number, ...(unit ? { unit } : {}), name: field.name } as unknown as QuantityEntry };
+  return { entry: { value, ...(unit ? { unit } : {}), name: field.name, ...(valueSI !== undefined ? { valueSI, unitSI: unitSI! } : {}) } };
 }
 
 /**
@@ -101,6 +112,9 @@ export const HARVEST_SYNONYMS: Record<string, string[]> = {
   sample_name: ['sample'],
   number_of_points: ['points'],
 };
+
+/** A key in snake case: "Excitation Energy" and "excitation_energy" compare equal. */
+export const normKey = (k: string): string => k.trim().toLowerCase().replace(/[^a-z0-9/]+/g, '_').replace(/^_+|_+$/g, '');
 
 /** The harvest keys a field accepts, most specific first. */
 export function candidateKeys(field: ProfileField): string[] {
@@ -126,23 +140,31 @@ export function withDerivedKeys(harvest: Record<string, HarvestedQuantity>): Rec
 /** Applies `profile` to one set of harvested values. Pure. */
 export function applyProfile(harvest: Record<string, HarvestedQuantity>, profile: Profile): ProfiledValues {
   const entries = new Map<string, QuantityEntry>();
+  const rejected: ProfiledValues['rejected'] = new Map();
   const used = new Set<string>();
   const warnings: string[] = [];
+  // Aliases may be spelled as files write them ("Excitation Energy"); compare in snake case.
+  const byNorm = new Map<string, string>();
+  for (const k of Object.keys(harvest)) if (!byNorm.has(normKey(k))) byNorm.set(normKey(k), k);
   for (const field of profile.fields) {
-    const source = candidateKeys(field).find((k) => harvest[k] !== undefined && harvest[k]!.value !== '');
+    const source = candidateKeys(field)
+      .map((k) => (harvest[k] !== undefined ? k : byNorm.get(normKey(k))))
+      .find((k): k is string => k !== undefined && harvest[k] !== undefined && harvest[k]!.value !== '');
     if (!source) continue;
     used.add(source);
-    entries.set(field.key, toEntry(field, source, harvest[source]!, warnings));
+    const r = toEntry(field, source, harvest[source]!, warnings);
+    if ('entry' in r) entries.set(field.key, r.entry);
+    else rejected.set(field.key, { ...harvest[source]!, reason: r.reject });
   }
   const unmapped = Object.keys(harvest).filter((k) => !used.has(k)).sort();
-  return { entries, unmapped, warnings };
+  return { entries, unmapped, rejected, warnings };
 }
 
 /** Without a profile every harvested key is kept under its own name. */
 export function keepAll(harvest: Record<string, HarvestedQuantity>): ProfiledValues {
   const entries = new Map<string, QuantityEntry>();
   for (const [k, q] of Object.entries(harvest)) entries.set(k, { value: q.value, ...(q.unit ? { unit: q.unit } : {}) });
-  return { entries, unmapped: [], warnings: [] };
+  return { entries, unmapped: [], rejected: new Map(), warnings: [] };
 }
 
 /** Sets `value` at a `/`-separated path inside a tree, creating groups on the way. */
@@ -157,11 +179,13 @@ export function setPath(tree: Record<string, unknown>, key: string, value: unkno
   node[parts[parts.length - 1]!] = value;
 }
 
-/** Picks the profile for an instrument and technique: an instrument match beats a technique match. */
+/**
+ * Picks the profile for an instrument and technique: one naming both wins, then
+ * one for the technique (the technique decides what must be said), then one for
+ * the instrument alone.
+ */
 export function chooseProfile(profiles: readonly Profile[], instrumentId?: string, techniquePid?: string): Profile | undefined {
-  return (
-    (instrumentId ? profiles.find((p) => p.appliesTo?.instruments?.includes(instrumentId)) : undefined) ??
-    (techniquePid ? profiles.find((p) => p.appliesTo?.techniques?.includes(techniquePid) && !p.appliesTo.instruments?.length) : undefined) ??
-    (techniquePid ? profiles.find((p) => p.appliesTo?.techniques?.includes(techniquePid)) : undefined)
-  );
+  const forInstrument = (p: Profile) => !!instrumentId && !!p.appliesTo?.instruments?.includes(instrumentId);
+  const forTechnique = (p: Profile) => !!techniquePid && !!p.appliesTo?.techniques?.includes(techniquePid);
+  return profiles.find((p) => forInstrument(p) && forTechnique(p)) ?? profiles.find(forTechnique) ?? profiles.find(forInstrument);
 }

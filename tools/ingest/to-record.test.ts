@@ -70,11 +70,24 @@ describe('toRecord', () => {
     expect(r.warnings.join('\n')).toMatch(/required field "sample\/temperature"/);
   });
 
-  it('keeps a value with a wrong dimension as found and warns', () => {
+  it('keeps a value of the wrong dimension out of the tree, in provenance, with the reason', () => {
     const m = sesMeasurement('/data/20231234/T.txt', { metadata: { excitation_energy: { value: 520, unit: 'eV' }, temperature: { value: 3, unit: 'mbar' } } });
     const r = map(group([m]));
-    expect(sm(r).sample!.temperature).toEqual({ value: 3, unit: 'mbar', name: 'Sample temperature' });
-    expect(r.warnings.join('\n')).toMatch(/expected a temperature unit/);
+    expect(sm(r).sample!.temperature).toBeUndefined();
+    const prov = r.record.provenance as Record<string, Record<string, unknown>>;
+    expect(prov.rejected!['sample/temperature']).toEqual({ value: 3, unit: 'mbar', reason: '"temperature" has unit "mbar", expected a temperature unit' });
+    expect(prov.missingRequired).toEqual(['sample/temperature']);
+    expect(r.warnings.join('\n')).toMatch(/"sample\/temperature".*unusable.*expected a temperature unit/);
+  });
+
+  it('rejects a unitless number for a dimension field', () => {
+    const m = sesMeasurement('/data/20231234/U.txt', { metadata: { excitation_energy: { value: 520, unit: 'eV' }, temperature: { value: 300 } } });
+    const r = map(group([m]));
+    expect(sm(r).sample!.temperature).toBeUndefined();
+    expect(r.warnings.join('\n')).toMatch(/no unit in the file, expected a temperature unit/);
+    const ok = map(group([sesMeasurement('/data/20231234/V.txt', { metadata: { excitation_energy: { value: 0.52, unit: 'keV' }, temperature: { value: 27, unit: 'degC' } } })]));
+    expect(sm(ok).sample!.temperature).toEqual({ value: 27, unit: 'degC', name: 'Sample temperature', valueSI: 300.15, unitSI: 'K' });
+    expect(sm(ok).photon_energy!.value).toBe(520);
   });
 
   it('lifts values equal in every region and keeps differing ones per region', () => {
@@ -83,6 +96,7 @@ describe('toRecord', () => {
     const m = { ...base, regions: [r0, { ...r0, name: 'VB', metadata: { ...r0.metadata, pass_energy: { value: 20, unit: 'eV' } } }] };
     const r = map(group([m]));
     expect(sm(r).analyser!.lens_mode).toEqual({ value: 'Transmission', name: 'Lens mode' });
+    expect(sm(r).analyser!.pass_energy).toMatchObject({ value: [50, 20], unit: 'eV', name: 'Pass energy' });
     const regions = sm(r).regions as Record<string, Record<string, Record<string, { value: number }>>>;
     expect(regions.Ag3d!.analyser!.pass_energy!.value).toBe(50);
     expect(regions.VB!.analyser!.pass_energy!.value).toBe(20);

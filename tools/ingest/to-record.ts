@@ -144,6 +144,31 @@ function profiled(harvest: Record<string, HarvestedQuantity>, profile: ReturnTyp
   return profile ? applyProfile(harvest, profile) : keepAll(harvest);
 }
 
+/**
+ * One top-level entry for a key whose value differs between regions: the list of
+ * values when all regions have it in one unit, the envelope for ranges; else undefined.
+ */
+export function combineRegionValues(vals: readonly (QuantityEntry | undefined)[]): QuantityEntry | undefined {
+  if (vals.some((v) => v === undefined)) return undefined;
+  const es = vals as QuantityEntry[];
+  const unit = es[0]!.unit;
+  if (es.some((e) => e.unit !== unit || e.name !== es[0]!.name)) return undefined;
+  const ranges = es as unknown as { min?: number; max?: number }[];
+  if (ranges.every((r) => typeof r.min === 'number' && typeof r.max === 'number'))
+    return { min: Math.min(...ranges.map((r) => r.min!)), max: Math.max(...ranges.map((r) => r.max!)), ...(unit ? { unit } : {}), name: es[0]!.name } as unknown as QuantityEntry;
+  const scalars = es.map((e) => e.value);
+  if (scalars.some((v) => Array.isArray(v) || v === undefined)) return undefined;
+  const kinds = new Set(scalars.map((v) => typeof v));
+  if (kinds.size !== 1) return undefined;
+  const si = es.map((e) => e.valueSI);
+  return {
+    value: scalars as number[] | string[],
+    ...(unit ? { unit } : {}),
+    ...(es[0]!.name ? { name: es[0]!.name } : {}),
+    ...(si.every((x) => typeof x === 'number') ? { valueSI: si as number[], unitSI: es[0]!.unitSI! } : {}),
+  };
+}
+
 /** Builds the scientificMetadata tree; values equal in every region are lifted to the top. */
 function buildScientificMetadata(m: Measurement, profile: ReturnType<typeof chooseProfile>, warnings: string[]) {
   const base: Record<string, HarvestedQuantity> = { ...m.metadata };
@@ -158,8 +183,11 @@ function buildScientificMetadata(m: Measurement, profile: ReturnType<typeof choo
   const unmapped = new Set(top.unmapped);
   const entries = new Map(top.entries);
   const perRegion = new Map<string, Map<string, QuantityEntry>>();
+  const rejected: Record<string, unknown> = {};
+  let regionResults: (readonly [string, ProfiledValues])[] = [];
   if (!single && m.regions.length > 1) {
     const results = m.regions.map((r) => [r.name, profiled(regionHarvest(r), profile)] as const);
+    regionResults = results;
     for (const [, r] of results) {
       warnings.push(...r.warnings);
       r.unmapped.forEach((k) => unmapped.add(k));
@@ -168,9 +196,15 @@ function buildScientificMetadata(m: Measurement, profile: ReturnType<typeof choo
     for (const key of keys) {
       const vals = results.map(([, r]) => r.entries.get(key));
       const same = vals.every((v) => v !== undefined && JSON.stringify(v) === JSON.stringify(vals[0]));
-      if (same) entries.set(key, vals[0]!);
-      else
-        results.forEach(([name, r]) => {
+      if (same) {
+        entries.set(key, vals[0]!);
+        continue;
+      }
+      // Differing values: per region under regions/<name>, and at the top as the list of
+      // region values (or the envelope of ranges) so profile checks see the key.
+      const combined = combineRegionValues(vals);
+      if (combined) entries.set(key, combined);
+      results.forEach(([name, r]) => {
           const v = r.entries.get(key);
           if (!v) return;
           if (!perRegion.has(name)) perRegion.set(name, new Map());
@@ -178,6 +212,7 @@ function buildScientificMetadata(m: Measurement, profile: ReturnType<typeof choo
         });
     }
   }
+  for (const [, r] of [['', top] as const, ...regionResults]) for (const [k, v] of r.rejected) if (!entries.has(k)) rejected[k] = v;
   const tree: Record<string, unknown> = {};
   for (const [k, v] of entries) setPath(tree, k, v);
   if (perRegion.size > 0) {
@@ -191,19 +226,18 @@ function buildScientificMetadata(m: Measurement, profile: ReturnType<typeof choo
   }
   const missing: string[] = [];
   for (const f of profile?.fields ?? []) {
-    if (!f.required || entries.has(f.key)) continue;
-    const inAll = m.regions.length > 1 && m.regions.every((r) => perRegion.get(r.name)?.has(f.key));
-    if (!inAll) missing.push(f.key);
+    if (f.required && !entries.has(f.key)) missing.push(f.key);
   }
   for (const key of missing) {
     const f = profile!.fields.find((x) => x.key === key)!;
-    warnings.push(
-      `required field "${key}" (${f.name}) of profile "${profile!.id}" is not in the source files; a curator must add /scientificMetadata/${key} before the record validates.`,
-    );
+    const why = rejected[key] ? `is in the source files but unusable (${(rejected[key] as { reason: string }).reason})` : 'is not in the source files';
+    warnings.push(`required field "${key}" (${f.name}) of profile "${profile!.id}" ${why}; a curator must add /scientificMetadata/${key} before the record validates.`);
   }
+  for (const [key, v] of Object.entries(rejected))
+    if (!missing.includes(key)) warnings.push(`${(v as { reason: string }).reason}; not recorded under /scientificMetadata/${key} (kept in provenance.rejected).`);
   // Keys ingest derived itself are not news to a curator when no profile field takes them.
   const derived = new Set(['region_name', 'analyser_model', 'analyser_serial', 'kinetic_energy_range', 'binding_energy_range', 'energy_range']);
-  return { tree, unmapped: [...unmapped].filter((k) => !derived.has(k)).sort(), missing };
+  return { tree, unmapped: [...unmapped].filter((k) => !derived.has(k)).sort(), missing, rejected };
 }
 
 /** Maps one measurement group to a dataset record. Pure. */
@@ -325,6 +359,7 @@ export function toRecord(group: MeasurementGroup, settings: IngestSettings, opti
       timeZone: tz,
       ...(sm.unmapped.length ? { unmappedKeys: sm.unmapped } : {}),
       ...(sm.missing.length ? { missingRequired: sm.missing } : {}),
+      ...(Object.keys(sm.rejected).length ? { rejected: sm.rejected } : {}),
       warnings,
     },
   };

@@ -15,7 +15,7 @@ export const XPS_PROFILE: Profile & { description: string } = {
   description: 'What every XPS dataset should say about its photons and analyser.',
   appliesTo: { techniques: ['PaNET01204'] },
   fields: [
-    { key: 'photon_energy', name: 'Photon energy', required: true, unit: 'eV', aliases: ['excitation_energy'] },
+    { key: 'photon_energy', name: 'Photon energy', required: true, unit: 'eV', aliases: ['Excitation Energy'] },
     { key: 'analyser/pass_energy', name: 'Pass energy', required: true, unit: 'eV' },
     { key: 'analyser/lens_mode', name: 'Lens mode', required: false },
     { key: 'analyser/dwell_time', name: 'Dwell time', required: false, unit: 's' },
@@ -33,7 +33,7 @@ export const CONFIG = {
   defaultEmbargoYears: 3,
   retentionYears: 7,
   timeZone: 'Europe/Stockholm',
-  license: 'CC-BY-4.0',
+  defaultLicense: 'CC-BY-4.0',
   ingest: {
     instrumentBySerial: { '6MS014': 'flexpes' },
     instrumentByName: { MERLIN: 'merlin' },
