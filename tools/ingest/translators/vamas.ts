@@ -73,6 +73,15 @@ class Lines {
     }
     return n;
   }
+  /** The next line as a number when it plainly is one (and is not the file's final newline); else undefined, consuming nothing. */
+  fastReal(): number | undefined {
+    const t = this.lines[this.i];
+    if (t === undefined || t.trim() === '') return undefined;
+    const n = Number(t);
+    if (!Number.isFinite(n)) return undefined;
+    this.i++;
+    return n;
+  }
   skip(n: number, what: string): void {
     for (let k = 0; k < n; k++) this.next(what);
   }
@@ -240,7 +249,8 @@ function readBlock(
   const x: number[] = new Array(points);
   for (let p = 0; p < points; p++) {
     for (let v = 0; v < nVars; v++) {
-      const value = L.real(`ordinate value ${p * nVars + v + 1} of ${nOrdinates} of block "${name}"`);
+      // Hot loop: plain Number() first, the full check (and its message) only when that fails.
+      const value = L.fastReal() ?? L.real(`ordinate value ${p * nVars + v + 1} of ${nOrdinates} of block "${name}"`);
       if (v === 0) y[p] = value;
     }
     x[p] = abscissa ? abscissa.start + p * abscissa.step : p;
