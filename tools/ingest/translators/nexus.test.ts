@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,12 @@ describe.skipIf(!HAVE_CORPUS)(`NeXus/HDF5 on real files ${HAVE_CORPUS ? '' : NO_
     expect(part.role).toBe('part');
     expect(part.groupKey).toBe(master.groupKey);
     expect(part.regions).toEqual([]);
+    // Without its master in the folder, a data file is skipped rather than made a dataset of its own.
+    mkdirSync(join(tmp, 'alone'));
+    copyFileSync(join(tmp, 'Therm_6_2_000001.h5'), join(tmp, 'alone', 'Therm_6_2_000001.h5'));
+    const alone = await nexus.read(join(tmp, 'alone', 'Therm_6_2_000001.h5'));
+    expect(alone.status).toBe('skipped');
+    expect(alone.status === 'skipped' && alone.reason).toMatch(/master \(Therm_6_2\.nxs, \.h5 or _master\.h5\) is not in the same folder/);
   });
 
   it('p45-1168.nxs: superblock v2, no definition, empty NXuser', async () => {

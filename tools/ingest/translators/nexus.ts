@@ -382,6 +382,11 @@ export function hdf5Reason(e: unknown): string {
   return (lines[lines.length - 1] ?? text.split('\n')[0] ?? text).slice(0, 160);
 }
 
+/** The master file a data file belongs to, when it sits in the same folder. */
+function masterFile(dir: string, stem: string): string | undefined {
+  return ['.nxs', '.nx5', '.h5', '.hdf5', '_master.h5'].map((ext) => join(dir, `${stem}${ext}`)).find((p) => existsSync(p));
+}
+
 /** Reads one NeXus file (h5wasm must be loaded). */
 export function readNexusFile(mod: H5, path: string): TranslatorResult {
   let file: InstanceType<H5['File']>;
@@ -395,7 +400,8 @@ export function readNexusFile(mod: H5, path: string): TranslatorResult {
   }
   try {
     const ctx: Ctx = { mod, root: file, dir: dirname(path), files: new Set(), missing: new Map(), visited: 0 };
-    const stem = basename(path).replace(/\.[^.]*$/, '');
+    // Dectris-style masters (`x_master.h5` beside `x_data_000001.h5`) share the group of their data files.
+    const stem = basename(path).replace(/\.[^.]*$/, '').replace(/_master$/, '');
     const entries: Array<[string, Group]> = [];
     for (const k of file.keys()) {
       const e = getChild(file, k);
@@ -403,10 +409,17 @@ export function readNexusFile(mod: H5, path: string): TranslatorResult {
     }
     if (entries.length === 0) {
       const master = masterStem(basename(path));
-      if (master) {
+      if (master && masterFile(dirname(path), master)) {
         const m = newMeasurement('nexus', [path], `nexus:${dirname(path)}/${master}`);
         m.role = 'part';
         return { status: 'ok', file: path, measurements: [m] };
+      }
+      if (master) {
+        return {
+          status: 'skipped',
+          file: path,
+          reason: `${basename(path)}: a NeXus data file without NXentry whose master (${master}.nxs, .h5 or _master.h5) is not in the same folder; it is catalogued when its master is.`,
+        };
       }
       return {
         status: 'skipped',

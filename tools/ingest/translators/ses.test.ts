@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Measurement, TranslatorResult } from '../measurement.ts';
 import { igorIbw } from './igor-ibw.ts';
 import { igorPxt } from './igor-pxt.ts';
 import { parseSesHeader, splitAnalyser } from './ses-header.ts';
-import { sesTxt } from './ses-txt.ts';
+import { parseSesText, sesTxt } from './ses-txt.ts';
 import { HAVE_CORPUS, NO_CORPUS, corpus } from './test-corpus.ts';
 
 function only(r: TranslatorResult): Measurement {
@@ -156,5 +157,34 @@ describe.skipIf(!HAVE_CORPUS)(`Scienta SES on real files ${HAVE_CORPUS ? '' : NO
     expect(s.x).toHaveLength(561);
     expect(s.x[0]).toBe(55);
     expect([s.xLabel, s.xUnit]).toEqual(['Binding Energy', 'eV']);
+  });
+
+  it('a two-region export (two real regions renumbered into one file) gives two regions and their common metadata', () => {
+    const ag = readFileSync(corpus('scienta-ses', 'Ag_0001.txt'), 'latin1');
+    const c1s = readFileSync(corpus('scienta-ses', 'Cu-HHTP_0003.txt'), 'latin1');
+    const body = (t: string, n: number) => t.slice(t.indexOf('[Region 1]')).replace(/\[(Region|Info|Run Mode Information|Data) 1\]/g, `[$1 ${n}]`);
+    const text = `[Info]\r\nNumber of Regions=0002\r\nVersion=1.3.1\r\n\r\n${body(ag, 1)}${body(c1s, 2)}`;
+    const m = parseSesText(text, '/data/two.txt');
+    expect(m.regions.map((r) => r.name)).toEqual(['Ag3d', 'C 1s']);
+    expect(m.regions.map((r) => r.metadata.excitation_energy?.value)).toEqual([520, 400]);
+    expect(m.regions.map((r) => r.spectrum?.x.length)).toEqual([361, 321]);
+    expect(m.metadata.excitation_energy).toBeUndefined();
+    expect(m.metadata.pass_energy).toEqual({ value: 50, unit: 'eV' });
+    expect(m.startTime).toBe('2023-03-08T15:24:35');
+  });
+
+  it('a 2-D region (Dimension 2) keeps its metadata and has no 1-D quick look', () => {
+    const ag = readFileSync(corpus('scienta-ses', 'Ag_0001.txt'), 'latin1');
+    const text = ag.replace('Dimension 1 scale=', 'Dimension 2 name=Y-Scale [deg]\r\nDimension 2 size=1\r\nDimension 1 scale=');
+    const m = parseSesText(text, '/data/Ag_0001.txt');
+    expect(m.regions[0]!.metadata.points).toEqual({ value: 361 });
+    expect(m.regions[0]!.spectrum).toBeUndefined();
+  });
+
+  it('a region declared but missing is a truncation error naming the section', () => {
+    const ag = readFileSync(corpus('scienta-ses', 'Ag_0001.txt'), 'latin1');
+    expect(() => parseSesText(ag.replace('Number of Regions=0001', 'Number of Regions=0002'), '/data/x.txt')).toThrow(
+      /declares 2 region\(s\), but \[Region 2\], \[Info 2\], \[Data 2\] is missing: the file is truncated/,
+    );
   });
 });
