@@ -1,11 +1,13 @@
 /**
- * The `cli` engine: simple-git driving the git binary. Two bulk reads bypass
- * simple-git because it buffers a command's whole output: `history` streams
- * `git log` through {@link LogParser}, and `deletedFiles` reads every gone
- * file's content through one `git cat-file --batch` process.
+ * The `cli` engine: simple-git driving the git binary. Reads bypass
+ * simple-git where it would cost: `history` streams `git log` through
+ * {@link LogParser} (simple-git buffers a command's whole output), and
+ * object reads (`readFileAt`, `revParse`, `deletedFiles`' contents) go
+ * through one long-lived `git cat-file --batch` ({@link CatFile}).
  */
 import { spawn } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { CatFile } from './cat-file.ts';
 import { GitError, errorFromStderr } from './errors.ts';
 import type {
   ChangeStatus,
@@ -52,11 +54,14 @@ export class CliRepo implements GitRepo {
   readonly engine = 'cli' as const;
   private readonly binary: string;
   private readonly sg: SimpleGit;
+  /** Reads objects by name without a spawn per read. */
+  private readonly objects: CatFile;
 
   private constructor(dir: string, binary: string) {
     this.dir = dir;
     this.binary = binary;
     this.sg = sgit(dir, binary);
+    this.objects = new CatFile(binary, dir, ENV);
   }
 
   /** Opens the repository containing `dir`; its root becomes `dir`. */
@@ -148,11 +153,11 @@ export class CliRepo implements GitRepo {
     const present = new Set(await this.listFilesAt(rev, folder).catch(() => []));
     const gone = gonePaths(map, present, order);
     if (gone.length === 0) return [];
-    // One cat-file process: first each deleting commit's first parent, then each file's content there.
+    // Through the one cat-file process: each deleting commit's first parent, then each file's content there.
     const shas = [...new Set(gone.map((g) => g.deletedIn.sha))];
-    const parents = await this.catFile(shas.map((s) => `${s}^`));
+    const parents = await Promise.all(shas.map((s) => this.objects.read(`${s}^`)));
     const parentOf = new Map(shas.map((s, i) => [s, parents[i]?.oid ?? '']));
-    const blobs = await this.catFile(gone.map((g) => `${parentOf.get(g.deletedIn.sha)}:${g.path}`));
+    const blobs = await Promise.all(gone.map((g) => this.objects.read(`${parentOf.get(g.deletedIn.sha)}:${g.path}`)));
     return gone.map((g, i) => {
       const blob = blobs[i];
       if (!blob || blob.type !== 'blob')
@@ -163,42 +168,9 @@ export class CliRepo implements GitRepo {
     });
   }
 
-  /** Reads many objects (`<rev>:<path>` or any object name) through one `git cat-file --batch`. */
-  private catFile(names: string[]): Promise<Array<{ oid: string; type: string; data: Buffer } | undefined>> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(this.binary, ['cat-file', '--batch'], { cwd: this.dir, env: ENV });
-      const chunks: Buffer[] = [];
-      let stderr = '';
-      child.stdout.on('data', (b: Buffer) => chunks.push(b));
-      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-      child.on('error', (err) => reject(new GitError('E_GIT_NO_BINARY', this.dir, `cannot run "${this.binary}": ${err.message}`)));
-      child.on('close', (code) => {
-        if (code !== 0) return reject(errorFromStderr(this.dir, 'cat-file --batch', stderr));
-        const buf = Buffer.concat(chunks);
-        const out: Array<{ oid: string; type: string; data: Buffer } | undefined> = [];
-        let at = 0;
-        for (let i = 0; i < names.length; i++) {
-          const nl = buf.indexOf(0x0a, at);
-          if (nl === -1) return reject(new GitError('E_GIT', this.dir, `git cat-file --batch stopped early (${i} of ${names.length} objects)`));
-          const header = buf.toString('utf8', at, nl).split(' ');
-          at = nl + 1;
-          if (header.length !== 3) {
-            out.push(undefined); // "<name> missing" or "ambiguous"
-            continue;
-          }
-          const size = Number(header[2]);
-          out.push({ oid: header[0]!, type: header[1]!, data: buf.subarray(at, at + size) });
-          at += size + 1;
-        }
-        resolve(out);
-      });
-      child.stdin.end(names.map((n) => `${n}\n`).join(''));
-    });
-  }
-
   async readFileAt(rev: string, path: string): Promise<string> {
     checkRev(this.dir, rev);
-    const [obj] = await this.catFile([`${rev}:${path}`]);
+    const obj = await this.objects.read(`${rev}:${path}`);
     if (!obj || obj.type !== 'blob') {
       await this.revParse(rev); // an unknown revision says so first
       throw notFound(this.dir, rev, path);
@@ -249,12 +221,15 @@ export class CliRepo implements GitRepo {
 
   async revParse(rev: string): Promise<string> {
     checkRev(this.dir, rev);
-    const out = (await this.run(['rev-parse', '--verify', '--quiet', `${rev}^{object}`], `rev-parse ${rev}`).catch(() => '')).trim();
-    if (!/^[0-9a-f]{40,64}$/.test(out))
+    // Peel to the commit (a tag names a tag object; callers want the commit); fall back for trees and blobs.
+    const obj = (await this.objects.read(`${rev}^{commit}`)) ?? (await this.objects.read(rev));
+    if (!obj)
       throw new GitError('E_GIT_UNKNOWN_REV', this.dir, `${this.dir}: unknown revision "${rev}". Check the name with \`git branch -a\` or \`git log\`${rev === 'HEAD' ? ' (a fresh repository has no commits yet)' : ''}.`);
-    // A tag names a tag object; callers want the commit it points at.
-    const commit = (await this.run(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], `rev-parse ${rev}`).catch(() => '')).trim();
-    return commit || out;
+    return obj.oid;
+  }
+
+  close(): void {
+    this.objects.close();
   }
 
   async status(): Promise<StatusEntry[]> {

@@ -265,3 +265,39 @@ describe('both engines write identical commits', () => {
     expect(shas[1]).toBe(shas[0]);
   });
 });
+
+describe('opening', () => {
+  it('falls back to isomorphic-git when there is no git binary, and says so when cli is demanded', async () => {
+    const g = await openRepo(repo.dir, { gitBinary: '/nonexistent/git' });
+    expect(g.engine).toBe('iso');
+    expect(await g.headCommit()).toBe(c[7]);
+    expect(await codeOf(openRepo(repo.dir, { engine: 'cli', gitBinary: '/nonexistent/git' }))).toBe('E_GIT_NO_BINARY');
+  });
+
+  it('opens from a subfolder at the repository root', async () => {
+    const g = await openRepo(join(repo.dir, 'catalog', 'datasets'));
+    expect(g.engine).toBe('auto');
+    expect(g.dir).toBe(repo.dir);
+  });
+
+  it('does not keep a script alive after its last read (no close() needed)', async () => {
+    const { spawn } = await import('node:child_process');
+    const gitTs = new URL('./git.ts', import.meta.url).pathname;
+    const script = `import { openRepo } from ${JSON.stringify(gitTs)};
+      const g = await openRepo(${JSON.stringify(repo.dir)});
+      console.log((await g.readFileAt('HEAD', 'README.md')).trim(), await g.headCommit());`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script]);
+    let out = '';
+    let printedAt = 0;
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+      printedAt = Date.now();
+    });
+    const code = await new Promise<number | null>((res) => child.on('exit', res));
+    const lingered = Date.now() - printedAt;
+    expect(code).toBe(0);
+    expect(out.trim()).toBe(`# r2 ${c[7]}`);
+    // The reader ends itself after 2 s idle; a script it held open would linger that long after its output.
+    expect(lingered).toBeLessThan(1_500);
+  });
+});

@@ -353,6 +353,8 @@ export class IsoRepo implements GitRepo {
     return typeof url === 'string' && url ? url : undefined;
   }
 
+  close(): void {}
+
   async mergeBase(a: string, b: string): Promise<string | undefined> {
     const oids = [await this.resolve(a), await this.resolve(b)];
     try {
