@@ -67,6 +67,25 @@ function commentPair(line: string): [string, string] | undefined {
   return m ? [m[1]!, m[2]!] : undefined;
 }
 
+const isBlank = (c: number) => c === 32 || c === 9;
+
+/** The first two whitespace-separated numbers of a data row; a hand-rolled scan, as this runs for every row. */
+function firstTwoNumbers(line: string): [number, number] | undefined {
+  const n = line.length;
+  let a = 0;
+  while (a < n && isBlank(line.charCodeAt(a))) a++;
+  let b = a;
+  while (b < n && !isBlank(line.charCodeAt(b))) b++;
+  let c = b;
+  while (c < n && isBlank(line.charCodeAt(c))) c++;
+  let d = c;
+  while (d < n && !isBlank(line.charCodeAt(d))) d++;
+  if (b === a || d === c) return undefined;
+  const x = Number(line.slice(a, b));
+  const y = Number(line.slice(c, d));
+  return Number.isFinite(x) && Number.isFinite(y) ? [x, y] : undefined;
+}
+
 /** Reads the text of a Prodigy XY export into one measurement per group. */
 export function parseProdigyXy(text: string, path: string): Measurement[] {
   const lines = text.split(/\r\n|\r|\n/);
@@ -104,10 +123,8 @@ export function parseProdigyXy(text: string, path: string): Measurement[] {
         }
         block = { line: i + 1, x: [], y: [] };
       }
-      const cols = line.trim().split(/\s+/);
-      const xv = Number(cols[0]);
-      const yv = Number(cols[1]);
-      if (cols.length < 2 || !Number.isFinite(xv) || !Number.isFinite(yv)) {
+      const row = firstTwoNumbers(line);
+      if (!row) {
         if (i === lines.length - 1) {
           throw new TranslateError(
             `line ${i + 1}: the file ends in the middle of a data row ("${line.slice(0, 40)}"): the file is truncated.`,
@@ -119,8 +136,8 @@ export function parseProdigyXy(text: string, path: string): Measurement[] {
           'The file is damaged; export it from Prodigy again.',
         );
       }
-      block.x.push(xv);
-      block.y.push(yv);
+      block.x.push(row[0]);
+      block.y.push(row[1]);
       continue;
     }
     closeBlock();
