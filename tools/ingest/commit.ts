@@ -104,3 +104,30 @@ export async function commitBatch(
   }
   return result;
 }
+
+/**
+ * Reads catalogue files as a branch holds them: from the working tree when that
+ * branch is checked out, else from git. Used to complete a measurement group
+ * with files an earlier batch already committed on the branch.
+ */
+export async function branchReader(catalogRoot: string): Promise<(branch: string, rel: string) => Promise<string | undefined>> {
+  const { openRepo } = await import('../git/git.ts');
+  const { readFile } = await import('node:fs/promises');
+  let repo: GitRepo | undefined;
+  try {
+    repo = await openRepo(catalogRoot);
+  } catch {
+    repo = undefined;
+  }
+  const prefix = repo ? relative(repo.dir, catalogRoot).split(sep).join('/') : '';
+  return async (branch, rel) => {
+    const fromTree = () => readFile(join(catalogRoot, rel), 'utf8').catch(() => undefined);
+    if (!repo) return fromTree();
+    if ((await repo.currentBranch().catch(() => undefined)) === branch) return fromTree();
+    try {
+      return await repo.readFileAt(`refs/heads/${branch}`, prefix ? `${prefix}/${rel}` : rel);
+    } catch {
+      return undefined;
+    }
+  };
+}

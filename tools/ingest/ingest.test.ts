@@ -1,5 +1,5 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordPath } from '../core/layout.ts';
 import { cleanupAll, makeTempDir, makeTempRepo } from '../git/test-utils.ts';
@@ -14,7 +14,9 @@ const fakeRead: ReadFile = async (file) => {
   if (file.endsWith('.skip')) return { status: 'skipped', file, reason: 'not an instrument file' };
   if (text.startsWith('BAD')) return { status: 'error', file, message: 'truncated SES file: [Data 1] missing', fix: 'export again' };
   const title = text.split('\n')[0]!;
-  return { status: 'ok', file, measurements: [sesMeasurement(file, { title })] };
+  // Like SES: "Ag_0001.txt" and "Ag_0001Ag__001.ibw" are one acquisition (first 7 characters of the name).
+  const groupKey = join(dirname(file), basename(file).slice(0, 7));
+  return { status: 'ok', file, measurements: [sesMeasurement(file, { title, groupKey })] };
 };
 
 async function setup(files: Record<string, string>) {
@@ -70,6 +72,21 @@ describe('ingest', () => {
     expect(rec.provenance.warnings.join('\n')).not.toMatch(/sample\/temperature/);
   });
 
+  it('keeps earlier files of an acquisition when its other files arrive in a later batch', async () => {
+    const { catalog, data } = await setup({ 'Ag_0001.txt': 'Ag 3d\n' });
+    const first = await ingest([join(data, 'Ag_0001.txt')], { catalogRoot: catalog, read: fakeRead, now });
+    await writeFile(join(data, 'Ag_0001Ag__001.ibw'), 'wave\n');
+    const second = await ingest([join(data, 'Ag_0001Ag__001.ibw')], { catalogRoot: catalog, read: fakeRead, now });
+    expect(second.records.map((r) => [r.pid, r.status, r.sources.map((f) => basename(f))])).toEqual([
+      [first.records[0]!.pid, 'updated', ['Ag_0001.txt', 'Ag_0001Ag__001.ibw']],
+    ]);
+    const rec = JSON.parse(await readFile(join(catalog, second.records[0]!.path), 'utf8'));
+    expect(rec.datasetName).toBe('Ag 3d'); // the .txt stays the primary file
+    expect(rec.files.dataFileList.map((f: { path: string }) => f.path)).toEqual(['Ag_0001.txt', 'Ag_0001Ag__001.ibw']);
+    const both = await ingest([data], { catalogRoot: catalog, read: fakeRead, now });
+    expect(both.records.map((r) => r.status)).toEqual(['unchanged']);
+  });
+
   it('reports a bad file and goes on with the batch', async () => {
     const { catalog, data } = await setup({ 'A_0001.txt': 'A\n', 'B_0001.txt': 'BAD\n', 'C_0001.txt': 'C\n' });
     const s = await ingest([data, join(data, 'missing.txt')], { catalogRoot: catalog, read: fakeRead, now });
@@ -120,6 +137,12 @@ describe('ingest', () => {
     const again = await ingest([data], { catalogRoot: catalog, read: fakeRead, now, commit: true });
     expect(again.records.map((r) => r.status)).toEqual(['unchanged', 'unchanged']);
     expect(again.commits[0]!.sha).toBeUndefined();
+    // A later file of acquisition A finds A's record on the branch (main is checked out).
+    await writeFile(join(data, 'A_0001.ibw'), 'wave\n');
+    const later = await ingest([join(data, 'A_0001.ibw')], { catalogRoot: catalog, read: fakeRead, now, commit: true });
+    expect(later.records.map((r) => [r.status, r.sources.map((f) => basename(f))])).toEqual([['updated', ['A_0001.ibw', 'A_0001.txt']]]);
+    const rec = JSON.parse(await repo.git('show', `${branch}:catalog/${later.records[0]!.path}`));
+    expect(rec.files.dataFileList.map((f: { path: string }) => f.path)).toEqual(['A_0001.ibw', 'A_0001.txt']);
   });
 
   it('reports a catalogue outside git instead of throwing', async () => {

@@ -18,7 +18,7 @@ import { fileFacts, type FileFacts } from './manifest.ts';
 import { loadSettings, type IngestSettings } from './settings.ts';
 import { proposalFor, toRecord, type AttachmentFile, type MeasurementGroup, type Person } from './to-record.ts';
 import { isoDate, toZonedIso } from './time.ts';
-import { commitBatch, type CommitResult } from './commit.ts';
+import { branchReader, commitBatch, type CommitBatchOptions, type CommitResult } from './commit.ts';
 
 /** What happened to one record. */
 export interface RecordOutcome {
@@ -71,6 +71,8 @@ export interface IngestOptions {
   toolVersion?: string;
   /** Called after each file is read, for progress bars. */
   onFile?: (done: number, total: number, file: string) => void;
+  /** Passed to the git commit of each batch (author, date, stay on the branch). */
+  commitOptions?: CommitBatchOptions;
 }
 
 /** Files under the given paths (folders walked recursively, dot-files skipped), sorted, de-duplicated. */
@@ -114,7 +116,9 @@ export function groupMeasurements(ms: readonly Measurement[]): { key: string; me
     if (g) g.push(m);
     else groups.set(key, [m]);
   }
-  return [...groups].map(([key, measurements]) => ({ key, measurements }));
+  // Sorted by file, so the record does not depend on which file of an acquisition arrived first.
+  const byFile = (a: Measurement, b: Measurement) => (a.files[0]! < b.files[0]! ? -1 : a.files[0]! > b.files[0]! ? 1 : 0);
+  return [...groups].map(([key, measurements]) => ({ key, measurements: measurements.sort(byFile) }));
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -211,14 +215,16 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const skipped: IngestSummary['skipped'] = [];
   const measurements: Measurement[] = [];
   let done = 0;
-  for (const file of files) {
-    let result: TranslatorResult;
+  const readOne = async (file: string): Promise<TranslatorResult> => {
     try {
-      result = await read(file);
+      return await read(file);
     } catch (err) {
       // A translator must not throw; if one does, the file is still just one bad file.
-      result = { status: 'error', file, message: `the translator failed unexpectedly: ${(err as Error).message}`, fix: 'report this as a bug with the file attached' };
+      return { status: 'error', file, message: `the translator failed unexpectedly: ${(err as Error).message}`, fix: 'report this as a bug with the file attached' };
     }
+  };
+  for (const file of files) {
+    const result = await readOne(file);
     if (result.status === 'ok') measurements.push(...result.measurements);
     else if (result.status === 'skipped') skipped.push({ file, reason: result.reason });
     else errors.push({ file, message: result.message, ...(result.fix ? { fix: result.fix } : {}) });
@@ -250,19 +256,64 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     return p;
   };
 
+  const readOnBranch = options.commit && !dryRun ? await branchReader(catalogRoot) : undefined;
+  /** Absolute paths of the source files the existing record of `pid` lists and that still exist. */
+  const earlierSources = async (pid: string, instrumentId: string | undefined): Promise<string[]> => {
+    const rel = recordPath('dataset', pid);
+    const text = readOnBranch
+      ? await readOnBranch(ingestBranch(instrumentId, now, settings.timeZone), rel)
+      : await readFile(join(catalogRoot, rel), 'utf8').catch(() => undefined);
+    if (!text) return [];
+    let rec: unknown;
+    try {
+      rec = JSON.parse(text);
+    } catch {
+      return [];
+    }
+    if (!isObj(rec) || typeof rec.sourceFolder !== 'string' || !isObj(rec.files) || !Array.isArray(rec.files.dataFileList)) return [];
+    const folder = rec.sourceFolder;
+    const out: string[] = [];
+    for (const f of rec.files.dataFileList) {
+      if (!isObj(f) || typeof f.path !== 'string') continue;
+      const abs = resolve(folder, f.path);
+      if (await stat(abs).then((st) => st.isFile(), () => false)) out.push(abs);
+    }
+    return out;
+  };
+
   const planned: Planned[] = [];
   const seenPids = new Map<string, string>();
   for (const g of groupMeasurements(measurements)) {
     const primary = g.measurements[0]!.files[0]!;
     try {
-      const allFiles = [...new Set(g.measurements.flatMap((m) => m.files))];
-      const group: MeasurementGroup = { key: g.key, measurements: g.measurements, files: await Promise.all(allFiles.map(factsOf)) };
       const proposalId = proposalFor(primary, settings);
       const proposal = proposalId ? await proposalOf(proposalId) : undefined;
-      const mapped = toRecord(group, settings, { now, ...(proposal ? { proposal } : {}), ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}) });
+      const mapOpts = { now, ...(proposal ? { proposal } : {}), ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}) };
+      const mapGroup = async (ms: Measurement[]) => {
+        const allFiles = [...new Set(ms.flatMap((m) => m.files))];
+        const group: MeasurementGroup = { key: g.key, measurements: ms, files: await Promise.all(allFiles.map(factsOf)) };
+        return { allFiles, mapped: toRecord(group, settings, mapOpts) };
+      };
+      let { allFiles, mapped } = await mapGroup(g.measurements);
       if (!mapped.ok) {
         errors.push({ file: primary, message: mapped.message, fix: mapped.fix });
         continue;
+      }
+      // Files of this acquisition that an earlier batch already put in the record (an SES .txt
+      // whose .ibw arrives later) are read again, so the record keeps all of them.
+      const earlier = await earlierSources(mapped.pid, typeof mapped.record.instrumentId === 'string' ? mapped.record.instrumentId : undefined);
+      const missing = earlier.filter((f) => !allFiles.includes(f) && !files.includes(f));
+      if (missing.length > 0) {
+        const extra: Measurement[] = [];
+        for (const f of missing) {
+          const r = await readOne(f);
+          if (r.status === 'ok') extra.push(...r.measurements.filter((m) => m.groupKey === g.measurements[0]!.groupKey));
+        }
+        if (extra.length > 0) {
+          const ms = [...g.measurements, ...extra].sort((a, b) => (a.files[0]! < b.files[0]! ? -1 : a.files[0]! > b.files[0]! ? 1 : 0));
+          ({ allFiles, mapped } = await mapGroup(ms));
+          if (!mapped.ok) continue;
+        }
       }
       const clash = seenPids.get(mapped.pid);
       if (clash) {
@@ -295,12 +346,17 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       byBranch.set(b, [...(byBranch.get(b) ?? []), p]);
     }
     for (const [branch, batch] of byBranch) {
-      const result = await commitBatch(catalogRoot, branch, async () => {
+      const result = await commitBatch(
+        catalogRoot,
+        branch,
+        async () => {
         const outs: RecordOutcome[] = [];
         for (const p of batch) outs.push(await apply(p, catalogRoot, false, options.force ?? false));
         records.push(...outs);
         return { paths: outs.flatMap((o) => [o.path, ...o.attachments]), message: commitMessage(outs, files.length) };
-      });
+        },
+        options.commitOptions,
+      );
       commits.push(result);
       if (result.error) errors.push({ file: catalogRoot, message: result.error, fix: 'commit the catalogue by hand, or fix the repository state and ingest again' });
     }
