@@ -270,7 +270,7 @@ function publicationRecords(datasets: Map<string, Record<string, unknown>>): Bui
       return d;
     });
     const size = members.reduce((s, d) => s + Number(d.size), 0);
-    const formats = [...new Set(members.map((d) => String(d.dataFormat)))];
+    const formats = [...new Set(members.map((d) => String(d.dataFormat)))].sort();
     const creators: Person[] = pub.creators.map(person);
     return {
       type: 'publication' as const,
@@ -285,9 +285,18 @@ function publicationRecords(datasets: Map<string, Record<string, unknown>>): Bui
         publicationYear: pub.publicationYear,
         resourceType: 'Dataset',
         pidArray: pids,
-        subjects: proposal.keywords,
-        sizes: [`${members.length} datasets`, `${size} bytes`],
+        subjects: [
+          ...[...new Set(members.flatMap((d) => (d.techniques as { pid: string; name: string }[]).map((t) => t.pid)))].map((pid) => ({
+            subject: TECHNIQUES[pid]!.name,
+            subjectScheme: 'PaNET',
+            valueUri: `http://purl.org/pan-science/PaNET/${pid}`,
+          })),
+          ...proposal.keywords,
+        ],
+        dates: [{ date: `${proposal.startTime.slice(0, 10)}/${proposal.endTime.slice(0, 10)}`, dateType: 'Collected' }],
+        sizes: [`${members.length} datasets`, `${members.reduce((s, d) => s + Number(d.numberOfFiles), 0)} files`, `${size} bytes`],
         formats,
+        descriptions: [{ description: pub.methods, descriptionType: 'Methods' }],
         rights: 'CC-BY-4.0',
         fundingReferences: proposal.fundingReferences,
         ...(pub.relatedPaper ? { relatedIdentifiers: [{ relatedIdentifier: pub.relatedPaper, relatedIdentifierType: 'DOI', relationType: 'IsSupplementTo' }] } : {}),

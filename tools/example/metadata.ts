@@ -89,7 +89,9 @@ const sci = (x: number) => Number(x.toPrecision(3));
 /** A core-level XPS region at a soft X-ray beamline with a SPECS PHOIBOS analyser. */
 export function xpsMetadata(r: Random, o: XpsOptions = {}): MetaTree {
   const region = o.region ?? r.pick(XPS_REGIONS);
-  const hv = o.photonEnergy ?? r.pick([650, 850, 1000, 1100, 1486.6]);
+  // A region must lie below the photon energy; fall back to Al Kα when the draw is too low.
+  const drawn = r.pick([650, 850, 1000, 1100, 1486.6]);
+  const hv = o.photonEnergy ?? (drawn > region.to + 50 ? drawn : 1486.6);
   const wf = r.float(4.2, 4.6, 3);
   const survey = region.name === 'Survey';
   const passEnergy = survey ? 100 : r.pick([10, 20, 20, 50]);

@@ -34,9 +34,32 @@ export function configRecord(): Record<string, unknown> {
     defaultEmbargoYears: 3,
     retentionYears: 7,
     timeZone: TIME_ZONE,
+    defaultLicense: 'CC-BY-4.0',
     storage: {
-      downloadUrl: `https://${DATA_HOST}/download/{proposalId}/{name}.zip`,
-      globus: { endpoint: GLOBUS_ENDPOINT, path: '/proposals/{proposalId}/{name}/' },
+      downloadUrlTemplate: `https://${DATA_HOST}/download/{proposalId}/{name}.zip`,
+      globusEndpoint: GLOBUS_ENDPOINT,
+      globusPathTemplate: '/proposals/{proposalId}/{name}/',
+    },
+    forge: {
+      kind: 'github',
+      url: 'https://github.com',
+      repository: 'nordlys-synchrotron/catalogue',
+      branch: 'main',
+      editUrlTemplate: 'https://github.com/nordlys-synchrotron/catalogue/edit/main/catalog/{path}',
+    },
+    curationFields: ['/keywords', '/description', '/attachments', '/relationships'],
+    rawGracePeriodDays: 30,
+    ingest: {
+      proposalPathPattern: '/(?<proposal>\\d{8})/',
+      // Serials as the acquisition software writes them (SES: "Instrument=R3000-6MS014").
+      instrumentBySerial: { 'R4000-6MS096': 'aurora', 'R3000-6MS014': 'aurora', 'P150-0412-2D': 'fjell' },
+      instrumentByName: { 'R1-Aurora': 'aurora', 'R1-Fjell': 'fjell', 'R3-Tind': 'tind', 'R3-Kristall': 'kristall' },
+      defaultProposal: 'commissioning',
+    },
+    datacite: {
+      // DataCite's test system; 10.5072 is its test prefix. Tests use a local stand-in instead.
+      endpoint: 'https://api.test.datacite.org',
+      doiSuffixPattern: '^shelfmark\\.[0-9a-z]{4}-[0-9a-z]{4}$',
     },
   };
 }

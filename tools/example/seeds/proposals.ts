@@ -578,6 +578,8 @@ export interface PublicationSeed {
   /** Run names in that proposal. */
   runs: string[];
   relatedPaper?: string;
+  /** DataCite description of type Methods. */
+  methods: string;
 }
 
 export const PUBLICATIONS: PublicationSeed[] = [
@@ -594,6 +596,9 @@ export const PUBLICATIONS: PublicationSeed[] = [
     proposalId: '20230012',
     runs: ['arpes-0001', 'arpes-0002', 'arpes-0004', 'arpes-0005', 'arpes-0006', 'kspace-0001', 'gap-0001'],
     relatedPaper: '10.5072/example-journal.2024.0117',
+    methods:
+      'ARPES at the Aurora beamline with a Scienta R4000 analyser, total energy resolution 12 meV, ' +
+      'samples cleaved in situ at 12 K. Momentum conversion and gap fits with PyARPES.',
   },
   {
     suffix: 'shelfmark.8r3v-x5tn',
@@ -607,6 +612,9 @@ export const PUBLICATIONS: PublicationSeed[] = [
     registeredTime: '2025-01-20T14:03:00+01:00',
     proposalId: '20230045',
     runs: ['xps-0002', 'xps-0003', 'xps-0005', 'xps-0006', 'xps-0008', 'xps-0009', 'fit-0001', 'fit-0002'],
+    methods:
+      'NAP-XPS at the Fjell beamline (SPECS PHOIBOS 150) in a three-electrode cell with 5 mbar water vapour, ' +
+      'hν = 1000 eV; binding energies referenced to Au 4f7/2. Peak fits with CasaXPS.',
   },
 ];
 
