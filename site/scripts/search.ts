@@ -50,7 +50,6 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   const status = root.querySelector<HTMLElement>('#search-status')!;
   const list = root.querySelector<HTMLOListElement>('#search-results')!;
   const facetNames = JSON.parse(root.dataset.filters ?? '[]') as string[];
-  root.querySelector('form')!.addEventListener('submit', (e) => e.preventDefault());
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
@@ -129,6 +128,10 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     timer = setTimeout(() => void update(), 80);
   });
   sortSel.addEventListener('change', () => void update());
+  root.querySelector('form')!.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void update();
+  });
   await update();
 }
 

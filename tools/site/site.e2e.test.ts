@@ -1,0 +1,208 @@
+/**
+ * The production build of the example catalogue, built ONCE for this file,
+ * served on 127.0.0.1 and checked in Debian's Chromium: citation and JSON-LD,
+ * search and facets, the embargo canary (in every file, Pagefind's gzipped
+ * index included), valid HTML, accessibility, and DataCite XML against the XSD.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetUrl } from '../core/routes.ts';
+import { buildSite, REPO_ROOT, type BuildReport } from './build.ts';
+import { serveStatic, type Served } from './serve.ts';
+import { buildSiteIndex, type SiteIndex } from './site-index.ts';
+import type { Dataset } from './records.ts';
+
+const CATALOG = join(REPO_ROOT, 'catalog');
+const CHROMIUM = '/usr/bin/chromium';
+const XSD = resolve(REPO_ROOT, '..', 'shared', 'corpus', 'datacite-xsd', 'kernel-4.6', 'metadata.xsd');
+const ready = existsSync(join(CATALOG, 'config.json')) && existsSync(CHROMIUM);
+
+let out: string;
+let report: BuildReport;
+let served: Served;
+let browser: Browser;
+let index: SiteIndex;
+
+async function* walk(dir: string): AsyncGenerator<string> {
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) yield* walk(p);
+    else yield p;
+  }
+}
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(new URL(path, served.url).href);
+  return page;
+}
+
+describe.skipIf(!ready)('site build of the example catalogue (needs catalog/ and /usr/bin/chromium)', () => {
+  beforeAll(async () => {
+    out = await mkdtemp(join(tmpdir(), 'shelfmark-site-e2e-'));
+    report = await buildSite({ catalog: CATALOG, outDir: out });
+    index = await buildSiteIndex(CATALOG, { now: new Date(), includeEmbargoed: false });
+    served = await serveStatic(out);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+    if (out) await rm(out, { recursive: true, force: true });
+  });
+
+  it('builds every public dataset with its exports and no failures', () => {
+    expect(report.datasets).toBe(index.datasets.length);
+    expect(report.datasets).toBeGreaterThan(0);
+    expect(report.exports.problems).toEqual([]);
+    expect(report.search.shards.reduce((n, s) => n + s.records, 0)).toBe(report.datasets);
+  });
+
+  it('shows the citation on a landing page and carries valid schema.org JSON-LD', async () => {
+    const entry = index.datasets[0]!;
+    const record = JSON.parse(await readFile(join(CATALOG, entry.rel), 'utf8')) as Dataset;
+    const page = await open(datasetUrl(entry.pid));
+    const citation = await page.locator('.citation').innerText();
+    expect(citation).toContain(entry.title);
+    expect(citation).toContain(record.doi ? `https://doi.org/${record.doi}` : datasetUrl(entry.pid));
+    const raw = await page.locator('script[type="application/ld+json"]').textContent();
+    const ld = JSON.parse(raw!) as Record<string, unknown>;
+    expect(String(ld['@context'])).toMatch(/^https?:\/\/schema\.org\/?$/);
+    expect(ld['@type']).toBe('Dataset');
+    expect(ld.name).toBe(entry.title);
+    expect(String(ld.description).length).toBeGreaterThanOrEqual(50);
+    expect(await page.locator('link[rel="cite-as"]').count()).toBe(1);
+    expect(await page.locator('meta[name="citation_title"]').getAttribute('content')).toBe(entry.title);
+    await page.close();
+  });
+
+  it('finds a dataset by a word only its title has', async () => {
+    const words = new Map<string, Set<string>>();
+    for (const d of index.datasets)
+      for (const w of d.title.toLowerCase().match(/[a-z]{6,}/g) ?? []) (words.get(w) ?? words.set(w, new Set()).get(w)!).add(d.pid);
+    const [word, pids] = [...words.entries()].find(([, s]) => s.size === 1)!;
+    const pid = [...pids][0]!;
+    const page = await open(`/search/?q=${word}`);
+    await page.waitForSelector('#search-results li');
+    const hrefs = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toContain(datasetUrl(pid));
+    await page.close();
+  });
+
+  it('narrows results with a facet, and the counts change', async () => {
+    // The keyword most datasets share: its results span several facet values.
+    const freq = new Map<string, number>();
+    for (const d of index.datasets) for (const k of d.keywords) freq.set(k, (freq.get(k) ?? 0) + 1);
+    const [keyword] = [...freq.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    const page = await open('/search/');
+    const status = () => page.locator('#search-status').innerText();
+    const count = async () => Number((await status()).match(/^(\d+)/)?.[1] ?? NaN);
+    const countsText = () => page.locator('#search-facets').innerText();
+    await page.fill('#search-input', keyword);
+    await page.waitForFunction(() => /found/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    const before = await count();
+    const facetsBefore = await countsText();
+    // A facet with two or more values; pick its smallest.
+    const sets = page.locator('#search-facets fieldset');
+    let chosen: { label: string; n: number } | undefined;
+    let chosenSet = -1;
+    for (let i = 0; i < (await sets.count()) && !chosen; i++) {
+      const labels = await sets.nth(i).locator('label').allInnerTexts();
+      if (labels.length < 2) continue;
+      const parsed = labels.map((l) => ({ label: l, n: Number(l.match(/\((\d+)\)\s*$/)![1]) })).sort((a, b) => a.n - b.n);
+      chosen = parsed[0]!;
+      chosenSet = i;
+    }
+    expect(chosen, 'a facet with two or more values').toBeDefined();
+    await sets.nth(chosenSet).locator('label', { hasText: chosen!.label.trim() }).locator('input').check();
+    await page.waitForFunction((n) => (document.querySelector('#search-status')?.textContent ?? '').startsWith(`${n} `), chosen!.n);
+    const after = await count();
+    expect(after).toBe(chosen!.n);
+    expect(after).toBeLessThan(before);
+    expect(await countsText()).not.toBe(facetsBefore);
+    await page.close();
+  });
+
+  it('never publishes the embargo canary, not even inside the Pagefind index', async () => {
+    const canaries: string[] = [];
+    for (const d of index.datasets) expect(d.title).not.toMatch(/CANARY/);
+    const internal = await buildSiteIndex(CATALOG, { now: new Date(), includeEmbargoed: true });
+    for (const d of internal.datasets) {
+      if (!/CANARY/.test(d.title)) continue;
+      const text = await readFile(join(CATALOG, d.rel), 'utf8');
+      canaries.push(d.title, d.pid, ...(text.match(/CANARY[A-Za-z0-9-]*/g) ?? []));
+    }
+    expect(canaries.length).toBeGreaterThanOrEqual(3); // the fixture exists: title, pid, metadata value
+    let files = 0;
+    let pagefindFiles = 0;
+    for await (const file of walk(out)) {
+      let bytes = await readFile(file);
+      if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+        bytes = gunzipSync(bytes);
+        pagefindFiles++;
+      }
+      const text = bytes.toString('utf8');
+      for (const c of canaries) expect(text.includes(c), `${c} in ${file}`).toBe(false);
+      files++;
+    }
+    expect(pagefindFiles).toBeGreaterThan(0);
+    expect(files).toBeGreaterThan(100);
+  });
+
+  it('writes valid HTML', async () => {
+    const { HtmlValidate } = await import('html-validate');
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: {
+        // Astro writes void elements as <br> and the layout styles one heading inline.
+        'void-style': 'off',
+        'no-inline-style': 'off',
+        // Signposting <link rel="describedby|item|cite-as|author|type"> are not in HTML's own list.
+        'attribute-allowed-values': 'off',
+        // Dataset titles are long by nature; the limit is an SEO heuristic, not validity.
+        'long-title': 'off',
+      },
+    });
+    const problems: string[] = [];
+    let pages = 0;
+    for await (const file of walk(out)) {
+      if (!file.endsWith('.html')) continue;
+      const r = await validator.validateFile(file);
+      for (const res of r.results) for (const m of res.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      pages++;
+    }
+    expect(pages).toBeGreaterThan(50);
+    expect(problems).toEqual([]);
+  });
+
+  it('has no serious or critical accessibility violations on home, a landing page and search', async () => {
+    const axe = await readFile(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    for (const path of ['/', datasetUrl(index.datasets[0]!.pid), '/search/?q=data']) {
+      const page = await open(path);
+      if (path.startsWith('/search')) await page.waitForSelector('#search-results li');
+      await page.addScriptTag({ content: axe });
+      const violations = await page.evaluate(async () => {
+        const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      expect(violations, path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it.skipIf(!existsSync(XSD))('writes DataCite XML that validates against kernel 4.6 for every public record (needs ../shared/corpus)', async () => {
+    const { validateXmlFiles } = await import('../export/xsd.ts');
+    const files: string[] = [];
+    for await (const file of walk(out)) if (file.endsWith('/datacite.xml')) files.push(file);
+    expect(files.length).toBe(index.datasets.length + index.publications.length);
+    expect(await validateXmlFiles(files, XSD)).toEqual([]);
+  });
+});
