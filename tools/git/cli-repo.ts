@@ -261,7 +261,9 @@ export class CliRepo implements GitRepo {
 
   async add(paths: string[]): Promise<void> {
     if (paths.length === 0) return;
-    await this.run(['add', '-A', '--', ...paths], 'add');
+    // An ingest batch can name 100,000 files: pass them on stdin, not the command line
+    // (no OS length limit, and simple-git's argument checks grow slow with thousands of arguments).
+    await this.stream(['add', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], 'add', () => {}, `${paths.join('\0')}\0`);
   }
 
   async commit(opts: CommitOptions): Promise<string> {

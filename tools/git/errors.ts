@@ -79,11 +79,10 @@ export function errorFromStderr(dir: string, what: string, stderr: string): GitE
     s.includes('not a valid object name') ||
     s.includes('needed a single revision') ||
     s.includes('not a valid commit') ||
-    s.includes('invalid reference') ||
-    s.includes('pathspec') && s.includes('did not match')
+    s.includes('invalid reference')
   )
     return new GitError('E_GIT_UNKNOWN_REV', dir, `${dir}: ${what}: unknown revision or branch (${said}). Check the name with \`git branch -a\` or \`git log\`.`, stderr);
-  if (s.includes('does not exist in') || s.includes('exists on disk, but not in'))
+  if (s.includes('does not exist in') || s.includes('exists on disk, but not in') || (s.includes('pathspec') && s.includes('did not match')))
     return new GitError('E_GIT_PATH_NOT_FOUND', dir, `${dir}: ${what}: ${said}. Check the path (relative to the repository root, with /) and the revision.`, stderr);
   return new GitError('E_GIT', dir, `${dir}: ${what} failed: ${said || 'git gave no message'}.`, stderr);
 }

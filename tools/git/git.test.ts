@@ -222,6 +222,7 @@ describe.each(ENGINES)('engine %s: writing', (engine) => {
     expect(await codeOf(g.checkout(r.commits[4]!))).toBe('E_GIT_DIRTY');
     expect(await readFile(join(r.dir, 'README.md'), 'utf8')).toBe('local edit\n');
     expect(await codeOf(g.checkout('no-such-branch'))).toBe('E_GIT_UNKNOWN_REV');
+    expect(await codeOf(g.add(['catalog/no-such-file.json']))).toBe('E_GIT_PATH_NOT_FOUND');
     try {
       await g.commit({ message: 'nothing', author: TEST_IDENTITY });
     } catch (err) {
@@ -299,5 +300,21 @@ describe('opening', () => {
     expect(out.trim()).toBe(`# r2 ${c[7]}`);
     // The reader ends itself after 2 s idle; a script it held open would linger that long after its output.
     expect(lingered).toBeLessThan(1_500);
+  });
+});
+
+describe('large batches', () => {
+  it('stages and commits a batch of 3,000 new files in one commit, and reads their history in one pass', async () => {
+    const r = await makeTempRepo({ files: { 'README.md': '# r\n' } });
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 3000; i++) files[ds(`batch-${String(i).padStart(5, '0')}-with-a-longish-name`)] = `{"i":${i}}\n`;
+    await r.write(files);
+    const g = await openRepo(r.dir);
+    await g.add(Object.keys(files));
+    const sha = await g.commit({ message: 'ingest 3000', author: TEST_IDENTITY, date: testDate(1) });
+    expect((await g.listFilesAt(sha, 'catalog')).length).toBe(3000);
+    const h = await g.history({ paths: ['catalog'] });
+    expect(h.size).toBe(3000);
+    expect([...h.values()].every((ch) => ch.length === 1 && ch[0]!.sha === sha && ch[0]!.status === 'A')).toBe(true);
   });
 });

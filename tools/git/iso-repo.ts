@@ -22,7 +22,7 @@ import type {
 } from './git.ts';
 import { appendChange } from './log-parser.ts';
 import { byPath, checkRev, cleanMessage, notFound, toIso } from './cli-repo.ts';
-import { gonePaths } from './tombstones.ts';
+import { gonePaths, isUnder } from './tombstones.ts';
 import { diffTrees, type TreeChange } from './tree-diff.ts';
 
 type CommitObject = Awaited<ReturnType<typeof git.readCommit>>['commit'];
@@ -276,6 +276,9 @@ export class IsoRepo implements GitRepo {
     const filepaths = paths.map(normalise).map((p) => (p === '' ? '.' : p));
     try {
       const rows = await git.statusMatrix({ ...this.base, filepaths });
+      const unmatched = filepaths.filter((f) => f !== '.' && !rows.some(([path]) => isUnder(path, f)));
+      if (unmatched.length)
+        throw new GitError('E_GIT_PATH_NOT_FOUND', this.dir, `${this.dir}: add: ${unmatched.slice(0, 3).join(', ')}${unmatched.length > 3 ? ` and ${unmatched.length - 3} more` : ''} matched no file. Check the paths (relative to the repository root, with /).`);
       const toAdd: string[] = [];
       for (const [path, head, work, stage] of rows) {
         if (work === 0 && stage !== 0) await git.remove({ ...this.base, filepath: path });
