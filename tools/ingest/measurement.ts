@@ -17,7 +17,12 @@ export interface HarvestedQuantity {
 export interface Region {
   name: string;
   /** Canonical keys, e.g. excitation_energy, pass_energy, lens_mode, acquisition_mode,
-   * energy_scale, energy_start, energy_end, energy_step, dwell_time, sweeps, points. */
+   * energy_scale, energy_start, energy_end, energy_step, dwell_time, sweeps, points.
+   * Translators also emit: center_energy, energy_range_scale (SES "Energy Unit": which scale
+   * energy_start/end are on), kinetic_energy, binding_energy, work_function, analyser_slit,
+   * detector_first/last_x/y_channel, slices, dimensions, spectrum_id, analysis_method, source,
+   * bias_voltage, detector_voltage, wavelength, count_time, detector, software, software_version,
+   * and, for keys a format does not define, the snake_cased key as written (e.g. mono_energy). */
   metadata: Record<string, HarvestedQuantity>;
   /** A 1-D spectrum for the quick-look plot, when the file has one. */
   spectrum?: { x: number[]; y: number[]; xLabel: string; xUnit: string; yLabel: string };
