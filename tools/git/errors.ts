@@ -54,6 +54,8 @@ export function errorFromStderr(dir: string, what: string, stderr: string): GitE
   const said = firstLines(stderr);
   if (s.includes('not a git repository'))
     return new GitError('E_GIT_NOT_A_REPO', dir, `${dir}: not a git repository. Run \`git init\` there, or open the folder that holds .git.`, stderr);
+  if (s.includes('must be run in a work tree'))
+    return new GitError('E_GIT_NOT_A_REPO', dir, `${dir}: this is a bare repository (no working tree). Clone it and open the clone.`, stderr);
   if (s.includes('please tell me who you are') || s.includes('unable to auto-detect email'))
     return new GitError('E_GIT_IDENTITY', dir, `${dir}: git does not know who is committing. Pass an author to commit(), or set user.name and user.email (git config user.name "…").`, stderr);
   if (s.includes('nothing to commit') || s.includes('no changes added to commit'))

@@ -241,6 +241,11 @@ describe.each(ENGINES)('engine %s: writing', (engine) => {
   it('opens only git repositories, and reads an empty one', async () => {
     const plain = await makeTempDir();
     expect(await codeOf(openRepo(plain, { engine }))).toBe('E_GIT_NOT_A_REPO');
+    expect(await codeOf(openRepo(join(plain, 'missing'), { engine }))).toBe('E_GIT_NOT_A_REPO');
+    if (engine !== 'iso') {
+      await runGit(plain, ['init', '-q', '--bare', 'b.git']);
+      expect(await codeOf(openRepo(join(plain, 'b.git'), { engine }))).toBe('E_GIT_NOT_A_REPO');
+    }
     const empty = await makeTempRepo();
     const g = await openRepo(join(empty.dir, '.'), { engine });
     expect((await g.history()).size).toBe(0);
