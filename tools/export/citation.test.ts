@@ -1,6 +1,6 @@
 import { Cite } from '@citation-js/core';
 import { describe, expect, it } from 'vitest';
-import { datasetToCsl, formatCitations, publicationToCsl } from './citation.ts';
+import { datasetToCsl, formatCitations, formatReference, publicationToCsl } from './citation.ts';
 import { config, datasetView, publicationView, rawDataset } from './fixtures/records.ts';
 
 describe('datasetToCsl', () => {
@@ -55,7 +55,7 @@ describe('formatCitations', () => {
   });
 
   it('formats a reference in the DataCite order: creators (year). title. publisher. DOI', () => {
-    expect(c.text).toBe(
+    expect(formatReference(publicationToCsl(publicationView))).toBe(
       'Halvorsen, I., & Lindgren, M. (2025). Silver reference spectra, March 2024 (Version 2) [Dataset]. Nordlys Synchrotron. https://doi.org/10.5072/shelfmark.4k7q-2m9d',
     );
   });
@@ -63,7 +63,7 @@ describe('formatCitations', () => {
   it('keeps markup in titles as text', () => {
     const csl = datasetToCsl({ ...datasetView, dataset: { ...rawDataset, datasetName: 'Ag </script> & {braces}' } });
     const out = formatCitations(csl);
-    expect(out.text).toContain('Ag </script> & {braces}');
+    expect(formatReference(csl)).toContain('Ag </script> & {braces}');
     const back = new Cite(out.bibtex).format('data', { format: 'object' }) as { title: string }[];
     expect(back[0]?.title).toBe('Ag </script> & {braces}');
   });

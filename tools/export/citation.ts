@@ -33,8 +33,6 @@ export interface Citations {
   ris: string;
   /** CSL-JSON, pretty-printed: an array holding the one item. */
   cslJson: string;
-  /** A formatted reference in APA 7 style, plain text. */
-  text: string;
 }
 
 function author(p: PersonRecord): { family: string; given?: string } | { literal: string } {
@@ -85,13 +83,21 @@ export function publicationToCsl(view: PublicationView): CslItem {
   });
 }
 
-/** Formats one CSL item as BibTeX, RIS, CSL-JSON and an APA reference. */
+/** Formats one CSL item as BibTeX, RIS and CSL-JSON (fast: well under a millisecond). */
 export function formatCitations(csl: CslItem): Citations {
   const cite = new Cite([csl]);
   return {
     bibtex: String(cite.format('bibtex')).trim() + '\n',
     ris: String(cite.format('ris')).trim() + '\n',
     cslJson: `${JSON.stringify([csl], null, 2)}\n`,
-    text: String(cite.format('bibliography', { template: 'apa', format: 'text', lang: 'en-US' })).trim(),
   };
+}
+
+/**
+ * A formatted reference in APA 7 style, plain text, through citeproc. It costs
+ * tens of milliseconds per record (citeproc-js), so callers that render many
+ * records should ask for it only where it is shown.
+ */
+export function formatReference(csl: CslItem): string {
+  return String(new Cite([csl]).format('bibliography', { template: 'apa', format: 'text', lang: 'en-US' })).trim();
 }

@@ -6,6 +6,13 @@ describe('markdownToPlainText', () => {
     const md = '# Ag 3d\n\nSpectrum of **Ag** with [fit](https://x.example) and `code`.\n\n- one\n- two\n\n<script>alert(1)</script>';
     expect(markdownToPlainText(md)).toBe('Ag 3d\n\nSpectrum of Ag with fit and code.\n\none\n\ntwo');
   });
+
+  it('reads plain prose the same with or without the parser', () => {
+    // The second text has one Markdown character (a "*"), so it goes through remark.
+    const prose = 'Spectra at 520 eV (hv), T = 20 K.\nSecond line, same paragraph.\n\n\nNext paragraph; ratio 3:1.';
+    expect(markdownToPlainText(prose)).toBe('Spectra at 520 eV (hv), T = 20 K.\nSecond line, same paragraph.\n\nNext paragraph; ratio 3:1.');
+    expect(markdownToPlainText(`${prose} *`)).toBe(`${markdownToPlainText(prose)} *`);
+  });
 });
 
 describe('metadataLeaves', () => {

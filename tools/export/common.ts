@@ -164,6 +164,30 @@ const BLOCKS = new Set(['paragraph', 'heading', 'list', 'listItem', 'blockquote'
  * schema.org): markup dropped, link text kept, blocks separated by blank lines.
  */
 export function markdownToPlainText(markdown: string): string {
+  // DataCite and schema.org both ask for the same description: parse it once.
+  if (markdown === lastMarkdown) return lastPlain;
+  lastMarkdown = markdown;
+  lastPlain = looksLikePlainText(markdown) ? plainFastPath(markdown) : parseToPlain(markdown);
+  return lastPlain;
+}
+
+let lastMarkdown: string | undefined;
+let lastPlain = '';
+
+// Characters and line starts that mean something in Markdown; text without any
+// of them reads the same parsed or not, and skipping the parser matters at
+// 100,000 records.
+const INLINE_MARKUP = /[*_`[\]<>\\&|~!]/;
+const BLOCK_MARKUP = /^\s*(#|>|[-+=]|\d+[.)]|```)|^ {4}|\t/m;
+const looksLikePlainText = (s: string): boolean => !INLINE_MARKUP.test(s) && !BLOCK_MARKUP.test(s);
+const plainFastPath = (s: string): string =>
+  s
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .join('\n\n');
+
+function parseToPlain(markdown: string): string {
   const walk = (n: MdNode): string => {
     if (n.type === 'text' || n.type === 'inlineCode' || n.type === 'code') return n.value ?? '';
     if (n.type === 'break') return '\n';

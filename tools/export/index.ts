@@ -15,7 +15,8 @@
  *   datasetToSchemaOrg(view) / publicationToSchemaOrg(view) → JsonLd      Google Dataset Search ready
  *   jsonLdForScript(jsonLd) → string        safe inside <script type="application/ld+json">
  *   datasetToCsl(view) / publicationToCsl(view) → CslItem
- *   formatCitations(csl) → {bibtex, ris, cslJson, text}                   via citation-js
+ *   formatCitations(csl) → {bibtex, ris, cslJson}                         via citation-js
+ *   formatReference(csl) → string           APA 7 text via citeproc (slow: ~5–30 ms, use sparingly)
  *
  *   validateXml(xml, schema = DATACITE_XSD) → {valid, findings}          xmllint, findings as data
  *   validateXmlFiles(paths, schema = DATACITE_XSD) → Finding[]            many files, batched
@@ -23,7 +24,7 @@
  * Everything here is pure except xsd.ts (runs xmllint). The view carries the
  * config, so URLs come from `siteBaseUrl` and tools/core/routes.ts alone.
  */
-import { formatCitations, datasetToCsl, publicationToCsl } from './citation.ts';
+import { formatCitations, formatReference, datasetToCsl, publicationToCsl } from './citation.ts';
 import { datasetToDatacite, publicationToDatacite } from './datacite-from-records.ts';
 import { toDataciteJson } from './datacite-json.ts';
 import { toDataciteXml } from './datacite-xml.ts';
@@ -37,7 +38,7 @@ export { toDataciteXml, fromDataciteXml, DataciteXmlError } from './datacite-xml
 export { toDataciteJson, type DataciteJsonDocument, type DoiEvent } from './datacite-json.ts';
 export { datasetToDatacite, publicationToDatacite, personToCreator, spdxRights, PANET_BASE } from './datacite-from-records.ts';
 export { datasetToSchemaOrg, publicationToSchemaOrg, jsonLdForScript, fitDescription, type JsonLd } from './schema-org.ts';
-export { datasetToCsl, publicationToCsl, formatCitations, type CslItem, type Citations } from './citation.ts';
+export { datasetToCsl, publicationToCsl, formatCitations, formatReference, type CslItem, type Citations } from './citation.ts';
 export { validateXml, validateXmlFiles, DATACITE_XSD, CORPUS_DIR, XMLLINT, XsdSetupError, type XsdResult } from './xsd.ts';
 
 /** Every export of one record, as the contents of the files written beside its landing page. */
@@ -56,8 +57,8 @@ export interface Exports {
   ris: string;
   /** `citation.csl.json`. */
   cslJson: string;
-  /** The formatted reference shown on the page (APA 7). */
-  citation: string;
+  /** The formatted reference (APA 7); computed on first read, as citeproc is slow. */
+  readonly citation: string;
 }
 
 function assemble(datacite: ReturnType<typeof datasetToDatacite>, jsonLd: JsonLd, csl: ReturnType<typeof datasetToCsl>): Exports {
@@ -70,7 +71,9 @@ function assemble(datacite: ReturnType<typeof datasetToDatacite>, jsonLd: JsonLd
     bibtex: c.bibtex,
     ris: c.ris,
     cslJson: c.cslJson,
-    citation: c.text,
+    get citation() {
+      return formatReference(csl);
+    },
   };
 }
 
