@@ -118,6 +118,12 @@ describe('datasetToDatacite', () => {
     ]);
   });
 
+  it('carries the geoLocation the caller knows', () => {
+    expect(m.geoLocations).toEqual([
+      { geoLocationPlace: 'Nordlys Synchrotron, Tromsø, Norway', geoLocationPoint: { pointLatitude: 69.6496, pointLongitude: 18.9553 } },
+    ]);
+  });
+
   it('round-trips through XML unchanged (apart from the url, which XML does not carry)', () => {
     const { url: _url, ...rest } = m;
     expect(fromDataciteXml(toDataciteXml(m))).toEqual(rest);
@@ -180,6 +186,13 @@ describe('DataCite JSON', () => {
     expect(a.url).toBe('https://data.nordlys-synchrotron.example/doi/10.5072/shelfmark.4k7q-2m9d/');
     expect(a).not.toHaveProperty('identifierType');
     expect(a.creators).toEqual(expect.arrayContaining([expect.objectContaining({ nameIdentifiers: [expect.objectContaining({ nameIdentifierScheme: 'ORCID' })] })]));
+  });
+
+  it('puts a Handle-only dataset under identifiers, never under doi', () => {
+    const doc = toDataciteJson(datasetToDatacite(datasetView));
+    expect(doc.data).not.toHaveProperty('id');
+    expect(doc.data.attributes).not.toHaveProperty('doi');
+    expect(doc.data.attributes.identifiers).toEqual([{ identifier: '20.500.12345/20240017/ses-0001', identifierType: 'Handle' }]);
   });
 
   it('writes geoLocation polygons in the REST shape', () => {

@@ -187,6 +187,7 @@ export function datasetToDatacite(view: DatasetView): DataciteRecord {
     formats: nonEmpty(formats),
     rightsList: d.license ? [spdxRights(d.license)] : undefined,
     descriptions: nonEmpty(descriptions),
+    geoLocations: view.geoLocations?.length ? view.geoLocations : undefined,
     fundingReferences: nonEmpty((view.proposal?.fundingReferences ?? []).map(funding)),
     url: datasetLandingUrl(config, d.pid),
   };
@@ -284,6 +285,7 @@ export function publicationToDatacite(view: PublicationView): DataciteRecord {
     version: p.version,
     rightsList,
     descriptions: nonEmpty(descriptions),
+    geoLocations: view.geoLocations?.length ? view.geoLocations : undefined,
     fundingReferences: nonEmpty((p.fundingReferences ?? []).map(funding)),
     url: publicationLandingUrl(config, p),
   };

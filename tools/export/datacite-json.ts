@@ -33,13 +33,19 @@ function geoLocationJson(g: GeoLocation): Record<string, unknown> {
   return { ...rest, geoLocationPolygon: flat.length === 1 ? flat[0] : flat };
 }
 
-/** The DataCite JSON:API document for a record; `event` is included only when given. */
+/**
+ * The DataCite JSON:API document for a record; `event` is included only when
+ * given. A record whose identifier is not a DOI (a dataset known only by its
+ * Handle) has no `doi` or `id`: its identifier goes under `identifiers`.
+ */
 export function toDataciteJson(r: DataciteRecord, event?: DoiEvent): DataciteJsonDocument {
-  const { identifierType: _identifierType, geoLocations, ...rest } = r;
+  const { identifierType, geoLocations, doi, ...rest } = r;
+  const isDoi = (identifierType ?? 'DOI') === 'DOI';
   const attributes: Record<string, unknown> = {
+    ...(isDoi ? { doi } : { identifiers: [{ identifier: doi, identifierType }] }),
     ...rest,
     ...(geoLocations ? { geoLocations: geoLocations.map(geoLocationJson) } : {}),
     ...(event ? { event } : {}),
   };
-  return { data: { id: r.doi, type: 'dois', attributes } };
+  return { data: { ...(isDoi ? { id: doi } : {}), type: 'dois', attributes } };
 }

@@ -134,6 +134,13 @@ describe('toDataciteXml', () => {
     descriptions: [{ description: 'line one\nline two', descriptionType: 'Abstract' }],
   };
 
+  it('leaves out the XML declaration when asked, for embedding in OAI-PMH', () => {
+    expect(toDataciteXml(minimal)).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>/);
+    const bare = toDataciteXml(minimal, { headless: true });
+    expect(bare).toMatch(/^<resource xmlns="http:\/\/datacite\.org\/schema\/kernel-4"/);
+    expect(fromDataciteXml(bare)).toEqual(fromDataciteXml(toDataciteXml(minimal)));
+  });
+
   it('escapes markup in values so they stay text', () => {
     const xml = toDataciteXml(minimal);
     expect(xml).toContain('A &lt;/title&gt; &amp; &lt;b&gt;bold&lt;/b&gt; "title"');

@@ -81,6 +81,8 @@ function titles(parent: XMLBuilder, items: readonly Title[] | undefined): void {
 export interface XmlOptions {
   /** Indent the output (default true). */
   pretty?: boolean;
+  /** Leave out the `<?xml …?>` declaration, to embed the record in another document (OAI-PMH). */
+  headless?: boolean;
 }
 
 /** Serialises a DataCite record as kernel 4.6 XML, properties in the order of the schema documentation. */
@@ -180,7 +182,7 @@ export function toDataciteXml(r: DataciteRecord, options: XmlOptions = {}): stri
     if (f.awardTitle !== undefined) el(e, 'awardTitle', f.awardTitle);
   });
   list(root, 'relatedItems', r.relatedItems, (w, it) => relatedItem(w, it));
-  return doc.end({ prettyPrint: options.pretty ?? true });
+  return doc.end({ prettyPrint: options.pretty ?? true, headless: options.headless ?? false });
 }
 
 function relatedItem(w: XMLBuilder, it: RelatedItem): void {

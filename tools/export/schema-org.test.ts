@@ -38,6 +38,7 @@ describe('datasetToSchemaOrg', () => {
     expect((ld.creator as unknown[])[0]).toEqual({
       '@type': 'Person',
       '@id': 'https://orcid.org/0000-0002-1825-010X',
+      sameAs: 'https://orcid.org/0000-0002-1825-010X',
       name: 'Ingrid Halvorsen',
       givenName: 'Ingrid',
       familyName: 'Halvorsen',
@@ -78,6 +79,9 @@ describe('datasetToSchemaOrg', () => {
     ]);
     expect(ld.includedInDataCatalog).toEqual({ '@type': 'DataCatalog', name: 'Nordlys Synchrotron data catalogue', url: 'https://data.nordlys-synchrotron.example/' });
     expect(ld.identifier).toEqual(['https://hdl.handle.net/20.500.12345/20240017/ses-0001']);
+    expect(ld.spatialCoverage).toEqual([
+      { '@type': 'Place', name: 'Nordlys Synchrotron, Tromsø, Norway', geo: { '@type': 'GeoCoordinates', latitude: 69.6496, longitude: 18.9553 } },
+    ]);
   });
 
   it('offers no download and says so when the data are not public', () => {

@@ -24,6 +24,7 @@ import {
   yearOf,
 } from './common.ts';
 import { PANET_BASE } from './datacite-from-records.ts';
+import type { GeoLocation } from './datacite-model.ts';
 import type { ConfigRecord, DatasetView, FundingRecord, PersonRecord, PublicationView, TechniqueRef } from './view.ts';
 
 /** A JSON-LD object (plain JSON). */
@@ -50,6 +51,8 @@ export function fitDescription(text: string | undefined, context: string): strin
 function person(p: PersonRecord): JsonLd {
   const out: JsonLd = { '@type': 'Person' };
   if (p.orcid) out['@id'] = orcidUrl(p.orcid);
+  // Google reads a person's identity from sameAs; JSON-LD consumers from @id.
+  if (p.orcid) out.sameAs = orcidUrl(p.orcid);
   out.name = p.name;
   if (p.givenName) out.givenName = p.givenName;
   if (p.familyName) out.familyName = p.familyName;
@@ -67,6 +70,19 @@ function organisation(name: string, ror?: string, url?: string): JsonLd {
 
 function technique(t: TechniqueRef): JsonLd {
   return { '@type': 'DefinedTerm', name: t.name, termCode: t.pid, url: `${PANET_BASE}${t.pid}`, inDefinedTermSet: PANET_BASE };
+}
+
+/** A DataCite geoLocation as a schema.org Place (point as GeoCoordinates, box as a GeoShape "S W N E"). */
+function place(g: GeoLocation): JsonLd {
+  const out: JsonLd = { '@type': 'Place' };
+  if (g.geoLocationPlace) out.name = g.geoLocationPlace;
+  if (g.geoLocationPoint)
+    out.geo = { '@type': 'GeoCoordinates', latitude: g.geoLocationPoint.pointLatitude, longitude: g.geoLocationPoint.pointLongitude };
+  else if (g.geoLocationBox) {
+    const b = g.geoLocationBox;
+    out.geo = { '@type': 'GeoShape', box: `${b.southBoundLatitude} ${b.westBoundLongitude} ${b.northBoundLatitude} ${b.eastBoundLongitude}` };
+  }
+  return out;
 }
 
 function funder(f: FundingRecord): JsonLd {
@@ -155,6 +171,7 @@ export function datasetToSchemaOrg(view: DatasetView): JsonLd {
       .filter((r) => /^(IsSupplementTo|IsDescribedBy|IsDocumentedBy|IsCitedBy|IsReferencedBy|References|Cites)$/.test(r.relationship))
       .map((r) => (/^10\.\d{4,9}\//.test(r.pid) ? doiUrl(r.pid) : r.pid)),
     funder: (view.proposal?.fundingReferences ?? []).map(funder),
+    spatialCoverage: (view.geoLocations ?? []).map(place),
   });
 }
 
@@ -207,6 +224,7 @@ export function publicationToSchemaOrg(view: PublicationView): JsonLd {
       .filter((r) => /^(IsSupplementTo|IsDescribedBy|IsDocumentedBy|IsCitedBy|IsReferencedBy|References|Cites)$/.test(r.relationType))
       .map((r) => (r.relatedIdentifierType === 'DOI' ? doiUrl(r.relatedIdentifier) : r.relatedIdentifier)),
     funder: (p.fundingReferences ?? []).map(funder),
+    spatialCoverage: (view.geoLocations ?? []).map(place),
   });
 }
 

@@ -131,6 +131,8 @@ export interface ConfigRecord {
   publisher?: string | { name: string; ror?: string };
 }
 
+import type { GeoLocation } from './datacite-model.ts';
+
 /** A dataset and everything its exports mention. */
 export interface DatasetView {
   dataset: DatasetRecord;
@@ -144,6 +146,8 @@ export interface DatasetView {
   publications?: Pick<PublicationRecord, 'doi' | 'title'>[];
   /** Datasets derived from this one (IsSourceOf). */
   derived?: Pick<DatasetRecord, 'pid' | 'doi'>[];
+  /** Where the data were taken (e.g. the facility's site), when the caller knows it. */
+  geoLocations?: GeoLocation[];
 }
 
 /** A publication and the datasets it holds. */
@@ -154,4 +158,6 @@ export interface PublicationView {
   datasets?: DatasetRecord[];
   /** Other versions sharing the concept DOI (HasVersion on the concept record). */
   versions?: Pick<PublicationRecord, 'doi' | 'version'>[];
+  /** Where the data were taken, when the caller knows it. */
+  geoLocations?: GeoLocation[];
 }
