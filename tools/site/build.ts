@@ -60,6 +60,7 @@ export async function buildSite(opts: BuildOptions = {}): Promise<BuildReport> {
   const live = new Set([...index.datasets.map((d) => d.pid.toLowerCase()), ...index.publications.map((p) => p.id.toLowerCase())]);
   const facts = await readGitFacts(root, index.config, visibility, live);
   index.tombstones = facts.tombstones;
+  if (facts.catalogDir !== undefined) index.catalogDir = facts.catalogDir;
   if (facts.note) notes.push(facts.note);
   const data = await mkdtemp(join(tmpdir(), 'shelfmark-site-'));
   const timings = { index: seconds(t), astro: 0, exportsAndSearch: 0 };

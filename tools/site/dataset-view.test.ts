@@ -4,14 +4,14 @@ import type { Dataset, SiteConfig } from './records.ts';
 import { DERIVED, FIXTURE_NOW, RAW, RESTRICTED } from './test-fixture.ts';
 import { highwireMeta, openGraphMeta, signpostingLinks } from './head.ts';
 
-const config: SiteConfig = {
+const config = {
   facility: { name: 'Nordlys Synchrotron' },
   siteBaseUrl: 'https://data.nordlys.example/',
   publisher: 'Nordlys Synchrotron',
-  forge: { kind: 'github', url: 'https://github.com', repo: 'nordlys/catalog' },
-};
+  forge: { kind: 'github', url: 'https://github.com', repository: 'nordlys/catalog', branch: 'main' },
+} as SiteConfig;
 const rel = 'datasets/c5/20240017/xps-0001.json';
-const view = datasetView(RAW as Dataset, {
+const view = datasetView(RAW as unknown as Dataset, {
   config,
   rel,
   now: FIXTURE_NOW,
@@ -19,7 +19,7 @@ const view = datasetView(RAW as Dataset, {
   sampleName: () => 'Ag(111) crystal',
   datasetTitle: (pid) => (pid === DERIVED.pid ? 'Peak fit' : undefined),
   outputs: [DERIVED.pid],
-  annotations: [{ id: '20240017/xps-0001/c-0001', author: { name: 'Wei Chen' }, rating: 4, comment: 'Looks **good**' }],
+  annotations: [{ id: '20240017/xps-0001/c-0001', datasetPid: RAW.pid, created: '2024-05-01T00:00:00Z', author: { name: 'Wei Chen' }, rating: 4, comment: 'Looks **good**' }],
   history: [{ hash: 'abc123def', date: '2024-03-05T10:00:00+01:00', author: 'Ingest bot', summary: 'Ingest xps-0001' }],
 });
 
@@ -73,16 +73,16 @@ describe('datasetView', () => {
     expect(view.metadata.find((r) => r.key === 'analyser/lens_mode')).toMatchObject({ label: 'Lens mode', depth: 1 });
   });
   it('offers no download for restricted data, and caps a long file list', () => {
-    const r = datasetView(RESTRICTED as Dataset, { config, rel, now: FIXTURE_NOW });
+    const r = datasetView(RESTRICTED as unknown as Dataset, { config, rel, now: FIXTURE_NOW });
     expect(r.access).toEqual({ status: 'restricted', reason: 'Industrial partner' });
     expect(r.downloadUrl).toBeUndefined();
-    const many = { ...RAW, files: { dataFileList: Array.from({ length: 250 }, (_, i) => ({ path: `f${i}` })) } } as Dataset;
+    const many = { ...RAW, files: { dataFileList: Array.from({ length: 250 }, (_, i) => ({ path: `f${i}` })) } } as unknown as Dataset;
     const m = datasetView(many, { config, rel, now: FIXTURE_NOW });
     expect(m.files).toHaveLength(MAX_FILES_SHOWN);
     expect(m.filesHidden).toBe(150);
   });
   it('reads an ended embargo as public', () => {
-    expect(datasetView(DERIVED as Dataset, { config, rel, now: FIXTURE_NOW }).access.status).toBe('public');
+    expect(datasetView(DERIVED as unknown as Dataset, { config, rel, now: FIXTURE_NOW }).access.status).toBe('public');
   });
 });
 

@@ -4,6 +4,7 @@
  * git history) comes in through {@link DatasetViewDeps}, so tests can reach it
  * without a build, and the page template only lays the result out.
  */
+import { parseDatasetPid } from '../core/layout.ts';
 import { absoluteUrl, datasetUrl, instrumentUrl, proposalUrl, sampleUrl, techniqueUrl } from '../core/routes.ts';
 import { authorList, type Citation } from './citation.ts';
 import { EXPORT_FILES, exportUrl } from './export-files.ts';
@@ -45,6 +46,8 @@ export interface DatasetViewDeps {
   config: SiteConfig;
   /** Path of the record relative to the catalogue root. */
   rel: string;
+  /** The catalogue's folder inside its git repository (default `catalog`). */
+  catalogDir?: string;
   now: Date;
   /** Display names of linked records; undefined when the record is not on the site. */
   instrumentName?: (id: string) => string | undefined;
@@ -244,7 +247,13 @@ export function datasetView(record: Dataset, deps: DatasetViewDeps): DatasetView
   if (record.files?.chkAlg) view.chkAlg = record.files.chkAlg;
   if (download) view.downloadUrl = download;
   if (globus) view.globusUrl = `https://app.globus.org/file-manager?origin_id=${encodeURIComponent(globus.endpoint)}&origin_path=${encodeURIComponent(globus.path)}`;
-  const edit = editUrl(config.forge, deps.rel);
+  const pidParts = parseDatasetPid(record.pid);
+  const edit = editUrl(config.forge, {
+    rel: deps.rel,
+    pid: record.pid,
+    ...(deps.catalogDir !== undefined ? { catalogDir: deps.catalogDir } : {}),
+    ...(pidParts ? { proposalId: pidParts.proposalId, name: pidParts.name } : {}),
+  });
   if (edit) view.editUrl = edit;
   return view;
 }

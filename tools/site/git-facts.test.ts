@@ -10,7 +10,7 @@ import { CANARY, FIXTURE_NOW, RAW, RESTRICTED, writeFixtureCatalog } from './tes
 
 let dir: string;
 let facts: GitFacts;
-const config: SiteConfig = { siteBaseUrl: 'https://data.example/', publisher: 'Nordlys' };
+const config = { siteBaseUrl: 'https://data.example/', publisher: 'Nordlys' } as SiteConfig;
 
 function git(args: string[], date: string): void {
   execFileSync('git', args, {

@@ -29,6 +29,8 @@ export interface Tombstone {
 export interface GitFacts {
   history: Record<string, HistoryEntry[]>;
   tombstones: Tombstone[];
+  /** The catalogue's folder inside the repository ('' at its root); undefined outside git. */
+  catalogDir?: string;
   /** Why there is no history (not a git repository), for the build log. */
   note?: string;
 }
@@ -123,5 +125,5 @@ export async function readGitFacts(root: string, config: SiteConfig, visibility:
       if (t && !live.has(t.id.toLowerCase())) tombstones.push(t);
     }
   }
-  return { history, tombstones };
+  return { history, tombstones, catalogDir: prefix };
 }

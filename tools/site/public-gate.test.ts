@@ -13,7 +13,7 @@ describe('isPublic', () => {
     expect(isPublic({ access: { status: 'embargoed', embargoedUntil: '2025-12-31' } }, now)).toBe(true);
   });
   it('hides what it cannot read: no access block, no end date, a broken date', () => {
-    expect(isPublic({}, now)).toBe(false);
+    expect(isPublic({} as Parameters<typeof isPublic>[0], now)).toBe(false);
     expect(isPublic({ access: { status: 'embargoed' } }, now)).toBe(false);
     expect(isPublic({ access: { status: 'embargoed', embargoedUntil: 'soon' } }, now)).toBe(false);
     expect(isPublic({ access: { status: 'secret' as 'public' } }, now)).toBe(false);

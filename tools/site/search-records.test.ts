@@ -4,8 +4,8 @@ import { planShards, searchRecord } from './search-records.ts';
 import type { Dataset } from './records.ts';
 import { RAW } from './test-fixture.ts';
 
-const entry = datasetEntry(RAW as Dataset, 'datasets/c5/20240017/xps-0001.json');
-const rec = searchRecord(RAW as Dataset, entry, {
+const entry = datasetEntry(RAW as unknown as Dataset, 'datasets/c5/20240017/xps-0001.json');
+const rec = searchRecord(RAW as unknown as Dataset, entry, {
   instrumentName: () => 'Aurora ARPES beamline',
   sampleName: () => 'Ag(111) crystal',
 });

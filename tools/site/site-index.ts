@@ -60,6 +60,8 @@ export interface SiteIndex {
   proposals: NamedEntry[];
   samples: (NamedEntry & { proposalId?: string })[];
   publications: PublicationEntry[];
+  /** The catalogue's folder inside its git repository, for edit links (filled by the build). */
+  catalogDir?: string;
   /** Removed datasets and publications that keep a page (filled from git by the build). */
   tombstones: Tombstone[];
   /** Parse errors met while streaming, reported by the build (the validator owns the details). */

@@ -119,7 +119,7 @@ export async function writeFixtureCatalog(dir?: string): Promise<string> {
     pidPrefix: '20.500.12345',
     doiPrefix: '10.5072',
     publisher: 'Nordlys Synchrotron',
-    forge: { kind: 'github', url: 'https://github.com', repo: 'nordlys/catalog', branch: 'main' },
+    forge: { kind: 'github', url: 'https://github.com', repository: 'nordlys/catalog', branch: 'main' },
   });
   await rec('instrument', 'aurora', { id: 'aurora', name: 'Aurora ARPES beamline', facility: 'Nordlys Synchrotron', beamline: 'A1' });
   await put('instruments/aurora.md', '---\ntitle: Aurora\n---\n# Aurora\n\nA soft x-ray beamline.\n');
