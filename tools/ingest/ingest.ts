@@ -32,6 +32,8 @@ export interface RecordOutcome {
   attachments: string[];
   /** Absolute paths of the source files. */
   sources: string[];
+  /** SHA-256 of each source file as ingested. */
+  hashes: Record<string, string>;
   warnings: string[];
 }
 
@@ -180,13 +182,14 @@ interface Planned {
   record: Record<string, unknown>;
   attachments: AttachmentFile[];
   sources: string[];
+  hashes: Record<string, string>;
   warnings: string[];
 }
 
 /** Writes one planned record unless its sources are unchanged; returns the outcome. */
 async function apply(p: Planned, catalogRoot: string, dryRun: boolean, force: boolean): Promise<RecordOutcome> {
   const existing = await readJson(join(catalogRoot, p.path));
-  const base = { pid: p.pid, title: p.title, ...(p.instrumentId ? { instrumentId: p.instrumentId } : {}), path: p.path, attachments: p.attachments.map((a) => a.rel), sources: p.sources, warnings: p.warnings };
+  const base = { pid: p.pid, title: p.title, ...(p.instrumentId ? { instrumentId: p.instrumentId } : {}), path: p.path, attachments: p.attachments.map((a) => a.rel), sources: p.sources, hashes: p.hashes, warnings: p.warnings };
   if (!force && existing !== undefined && sourceFingerprint(existing) === sourceFingerprint(p.record)) return { ...base, status: 'unchanged' };
   const record = isObj(existing) ? keepCuration(existing, p.record) : p.record;
   if (!dryRun) {
@@ -329,6 +332,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         record: mapped.record,
         attachments: mapped.attachments,
         sources: allFiles,
+        hashes: Object.fromEntries(await Promise.all(allFiles.map(async (f) => [f, (await factsOf(f)).sha256] as const))),
         warnings: mapped.warnings,
       });
     } catch (err) {
