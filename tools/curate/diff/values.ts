@@ -34,7 +34,7 @@ function truncate(s: string, max: number): string {
 function scalar(v: unknown, max: number): string {
   if (typeof v === 'string') return truncate(v.replace(/\s+/g, ' '), max);
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
-  if (Array.isArray(v)) return truncate(v.map((x) => scalar(x, max)).join(', '), max);
+  if (Array.isArray(v)) return v.length === 0 ? '[]' : truncate(v.map((x) => scalar(x, max)).join(', '), max);
   return truncate(JSON.stringify(v) ?? String(v), max);
 }
 

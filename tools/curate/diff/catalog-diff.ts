@@ -1,0 +1,127 @@
+/**
+ * The semantic diff of the catalogue between two revisions: per changed record
+ * its status (added, removed, modified, renamed), its field changes with human
+ * names, and its validation status at head. Builds on the pure record diff
+ * (record-diff.ts) and the git edge (change-set.ts); returns data only.
+ */
+import { RECORD_TYPES, type PathInfo, type RecordType } from '../../core/layout.ts';
+import type { GitRepo } from '../../git/git.ts';
+import { ID_FIELD, isObject } from '../../validate/rules/context.ts';
+import { parseRecord, readChangeSet, type ChangedFile, type ChangeSetOptions } from './change-set.ts';
+import { labelFor, loadSchemaTitles, profileNames } from './labels.ts';
+import { diffRecords, type FieldChange } from './record-diff.ts';
+import { loadRevisionContext, validateRecordText, type RecordValidation, type RevisionContext } from './validate-at-rev.ts';
+
+export type RecordStatus = 'added' | 'removed' | 'modified' | 'renamed';
+
+/** A field change with its human name. */
+export interface LabelledChange extends FieldChange {
+  label: string;
+}
+
+/** One changed record. */
+export interface RecordDiff {
+  type: RecordType;
+  /** The record's id (dataset pid, DOI, proposalId …), from its content, else from its path. */
+  id: string;
+  status: RecordStatus;
+  /** Repository path at head (base for a removed record). */
+  path: string;
+  /** For a rename: the path at base. */
+  oldPath?: string;
+  /** The record's title (datasetName, title or name), when it has one. */
+  title?: string;
+  /** For datasets, for the summary of large changes. */
+  instrumentId?: string;
+  proposalId?: string;
+  changes: LabelledChange[];
+  /** Validation at head; absent for a removed record. */
+  validation?: RecordValidation;
+}
+
+/** A changed file that is not a record (an instrument description, an image, a stray file). */
+export interface OtherFile {
+  path: string;
+  status: ChangedFile['status'];
+  oldPath?: string;
+}
+
+export interface CatalogDiff {
+  base: { rev: string; sha: string };
+  head: { rev: string; sha: string };
+  /** merge-base(base, head): what the head is compared with. */
+  from: string;
+  /** Sorted by record type (layout order), then status, then path. */
+  records: RecordDiff[];
+  otherFiles: OtherFile[];
+}
+
+const STATUS_ORDER: Record<RecordStatus, number> = { modified: 0, renamed: 1, removed: 2, added: 3 };
+const TYPE_ORDER = new Map(RECORD_TYPES.map((t, i) => [t, i]));
+
+const STATUS: Record<ChangedFile['status'], RecordStatus> = { A: 'added', D: 'removed', M: 'modified', R: 'renamed' };
+
+function titleOf(r: unknown): string | undefined {
+  if (!isObject(r)) return undefined;
+  for (const k of ['datasetName', 'title', 'name']) if (typeof r[k] === 'string') return r[k] as string;
+  return undefined;
+}
+
+function idOf(type: RecordType, info: PathInfo, r: unknown): string {
+  const field = ID_FIELD[type];
+  if (field && isObject(r) && typeof r[field] === 'string') return r[field] as string;
+  return info.id;
+}
+
+/** Diffs one changed record file; `ctx` is the head revision's context. */
+export function diffChangedFile(f: ChangedFile, ctx: RevisionContext, root: string): RecordDiff | undefined {
+  const info = f.info ?? f.oldInfo;
+  if (!info) return undefined;
+  const before = parseRecord(f.before);
+  const after = parseRecord(f.after);
+  const current = after ?? before;
+  const type = info.type;
+  const profile = isObject(current) && typeof current.metadataProfile === 'string' ? ctx.profiles[current.metadataProfile] : undefined;
+  const labels = { titles: loadSchemaTitles(type), profileNames: profileNames(profile) };
+  const records = [after, before];
+  const changes = diffRecords(before, after).map((c) => ({ ...c, label: labelFor(c.pointer, labels, records) }));
+  const out: RecordDiff = { type, id: idOf(type, info, current), status: STATUS[f.status], path: f.path, changes };
+  if (f.oldPath !== undefined) out.oldPath = f.oldPath;
+  const title = titleOf(current);
+  if (title !== undefined) out.title = title;
+  if (type === 'dataset' && isObject(current)) {
+    if (typeof current.instrumentId === 'string') out.instrumentId = current.instrumentId;
+    if (typeof current.proposalId === 'string') out.proposalId = current.proposalId;
+  }
+  if (f.after !== undefined && f.info) {
+    const rel = f.path.slice(root.length + 1);
+    out.validation = validateRecordText(f.after, rel, f.info, f.path, ctx);
+  }
+  return out;
+}
+
+export interface DiffOptions extends ChangeSetOptions {
+  /** "Now" for the embargo rules in validation; default the current time. */
+  now?: Date;
+}
+
+/** The semantic diff of the catalogue from merge-base(base, head) to head. */
+export async function diffCatalog(repo: GitRepo, opts: DiffOptions): Promise<CatalogDiff> {
+  const set = await readChangeSet(repo, opts);
+  const ctx = await loadRevisionContext(repo, set.head.sha, set.root, opts.now ?? new Date());
+  const records: RecordDiff[] = [];
+  const otherFiles: OtherFile[] = [];
+  for (const f of set.files) {
+    const d = diffChangedFile(f, ctx, set.root);
+    if (d) records.push(d);
+    else otherFiles.push({ path: f.path, status: f.status, ...(f.oldPath !== undefined ? { oldPath: f.oldPath } : {}) });
+  }
+  records.sort(
+    (a, b) =>
+      (TYPE_ORDER.get(a.type) ?? 99) - (TYPE_ORDER.get(b.type) ?? 99) ||
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+  );
+  otherFiles.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { base: set.base, head: set.head, from: set.from, records, otherFiles };
+}
