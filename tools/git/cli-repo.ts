@@ -111,6 +111,7 @@ export class CliRepo implements GitRepo {
         else if (code !== 0) reject(errorFromStderr(this.dir, what, stderr));
         else resolve();
       });
+      child.stdin.on('error', () => {}); // git may exit (with an error we report) before reading all input
       if (input !== undefined) child.stdin.end(input);
       else child.stdin.end();
     });
@@ -120,7 +121,8 @@ export class CliRepo implements GitRepo {
     const map = new Map<string, RecordChange[]>();
     const order = new Map<string, number>();
     const rev = checkRev(this.dir, opts.rev ?? 'HEAD');
-    const args = ['log', '-z', '--name-status', '-M', `--format=${LOG_FORMAT}`];
+    // Pin what user config could change in the output: signatures, colour.
+    const args = ['-c', 'log.showSignature=false', 'log', '--no-color', '-z', '--name-status', '-M', `--format=${LOG_FORMAT}`];
     if (opts.since !== undefined) args.push(`--since=${toIso(opts.since)}`);
     args.push(rev, '--', ...(opts.paths?.length ? opts.paths : ['.']));
     const parser = new LogParser((path, change) => {
@@ -136,11 +138,7 @@ export class CliRepo implements GitRepo {
   /** False for an unborn branch (a fresh repository), where log would fail. */
   private async hasCommits(rev: string): Promise<boolean> {
     if (rev !== 'HEAD') return true;
-    try {
-      return (await this.sg.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim() !== '';
-    } catch {
-      return false;
-    }
+    return (await this.objects.read('HEAD^{commit}').catch(() => undefined)) !== undefined;
   }
 
   async history(opts: HistoryOptions = {}): Promise<Map<string, RecordChange[]>> {
@@ -188,7 +186,7 @@ export class CliRepo implements GitRepo {
     checkRev(this.dir, base);
     checkRev(this.dir, head);
     const out = await this.run(
-      ['-c', 'core.quotepath=off', 'diff', '--name-status', '-z', '-M', '--no-ext-diff', base, head, '--', ...(opts.paths ?? [])],
+      ['-c', 'core.quotepath=off', 'diff', '--no-color', '--name-status', '-z', '-M', '--no-ext-diff', base, head, '--', ...(opts.paths ?? [])],
       `diff ${base} ${head}`,
     );
     const toks = out.split('\0');

@@ -323,3 +323,18 @@ describe('large batches', () => {
     expect([...h.values()].every((ch) => ch.length === 1 && ch[0]!.sha === sha && ch[0]!.status === 'A')).toBe(true);
   });
 });
+
+describe('user configuration', () => {
+  it('does not change what the cli engine reads', async () => {
+    const r = await fixture();
+    const before = await openRepo(r.dir, { engine: 'cli' });
+    const expected = { h: [...(await before.history())], ch: await before.changedFiles(r.commits[1]!, r.commits[3]!) };
+    for (const [k, v] of [['color.ui', 'always'], ['color.diff', 'always'], ['diff.renames', 'false'], ['status.showUntrackedFiles', 'no'], ['core.quotepath', 'true']])
+      await runGit(r.dir, ['config', k!, v!]);
+    await r.write({ 'new file ü.txt': 'x\n' });
+    const g = await openRepo(r.dir, { engine: 'cli' });
+    expect([...(await g.history())]).toEqual(expected.h);
+    expect(await g.changedFiles(r.commits[1]!, r.commits[3]!)).toEqual(expected.ch);
+    expect(await g.status()).toEqual([{ path: 'new file ü.txt', index: '?', worktree: '?' }]);
+  });
+});
