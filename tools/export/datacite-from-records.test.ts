@@ -57,6 +57,7 @@ describe('datasetToDatacite', () => {
         rightsIdentifierScheme: 'SPDX',
         schemeUri: 'https://spdx.org/licenses/',
       },
+      { rights: 'Open Access', rightsUri: 'info:eu-repo/semantics/openAccess' },
     ]);
     expect(m.subjects?.[0]).toEqual({
       subject: 'x-ray photoelectron spectroscopy',
@@ -105,6 +106,14 @@ describe('datasetToDatacite', () => {
       { relatedIdentifier: '20.500.12345/20240017/ses-0001', relatedIdentifierType: 'Handle', relationType: 'IsDerivedFrom', resourceTypeGeneral: 'Dataset' },
       { relatedIdentifier: '10.5072/paper.1234', relatedIdentifierType: 'DOI', relationType: 'IsSupplementTo' },
     ]);
+  });
+
+  it('states the access level the way OpenAIRE reads it', () => {
+    const rights = (status: 'public' | 'embargoed' | 'restricted') =>
+      datasetToDatacite({ ...datasetView, dataset: { ...rawDataset, access: { status } } }).rightsList?.at(-1)?.rightsUri;
+    expect(rights('public')).toBe('info:eu-repo/semantics/openAccess');
+    expect(rights('embargoed')).toBe('info:eu-repo/semantics/embargoedAccess');
+    expect(rights('restricted')).toBe('info:eu-repo/semantics/restrictedAccess');
   });
 
   it('credits the facility when a dataset names no person', () => {
@@ -163,6 +172,7 @@ describe('publicationToDatacite', () => {
         rightsIdentifierScheme: 'SPDX',
         schemeUri: 'https://spdx.org/licenses/',
       },
+      { rights: 'Open Access', rightsUri: 'info:eu-repo/semantics/openAccess' },
     ]);
     expect(m.subjects?.map((s) => s.subject)).toEqual(['x-ray photoelectron spectroscopy', 'silver', 'core level', 'reference']);
     expect(m.dates).toContainEqual({ date: '2024-03-12', dateType: 'Collected' });

@@ -86,6 +86,19 @@ export function spdxRights(id: string): Rights {
   };
 }
 
+// OpenAIRE Guidelines for Data Archives (the `openaire_data` OAI-PMH set) read
+// the access level from rightsList, as an info:eu-repo access-rights URI.
+const ACCESS_RIGHTS: Record<string, Rights> = {
+  public: { rights: 'Open Access', rightsUri: 'info:eu-repo/semantics/openAccess' },
+  embargoed: { rights: 'Embargoed Access', rightsUri: 'info:eu-repo/semantics/embargoedAccess' },
+  restricted: { rights: 'Restricted Access', rightsUri: 'info:eu-repo/semantics/restrictedAccess' },
+};
+
+/** The access-rights entry of a dataset; a dataset with no access block is public by the schema's default. */
+function accessRights(d: DatasetRecord): Rights {
+  return { ...(ACCESS_RIGHTS[d.access?.status ?? 'public'] ?? ACCESS_RIGHTS.public!) };
+}
+
 function techniqueSubject(t: TechniqueRef): Subject {
   return { subject: t.name, subjectScheme: 'PaNET', schemeUri: PANET_BASE, valueUri: `${PANET_BASE}${t.pid}` };
 }
@@ -185,7 +198,7 @@ export function datasetToDatacite(view: DatasetView): DataciteRecord {
     relatedIdentifiers: nonEmpty(related),
     sizes: nonEmpty(sizes(d)),
     formats: nonEmpty(formats),
-    rightsList: d.license ? [spdxRights(d.license)] : undefined,
+    rightsList: [...(d.license ? [spdxRights(d.license)] : []), accessRights(d)],
     descriptions: nonEmpty(descriptions),
     geoLocations: view.geoLocations?.length ? view.geoLocations : undefined,
     fundingReferences: nonEmpty((view.proposal?.fundingReferences ?? []).map(funding)),
@@ -253,6 +266,8 @@ export function publicationToDatacite(view: PublicationView): DataciteRecord {
     rightsList = nonEmpty(licences.map(spdxRights));
   }
 
+  // A DOI is only minted for published data, so it is open unless the record says otherwise.
+  if (!rightsList?.some((r) => r.rightsUri?.startsWith('info:eu-repo/semantics/'))) rightsList = [...(rightsList ?? []), { ...ACCESS_RIGHTS.public! }];
   const dates: DateEntry[] = [...(p.dates ?? [])];
   if (p.registeredTime && !dates.some((d) => d.dateType === 'Issued')) dates.push({ date: datePart(p.registeredTime), dateType: 'Issued' });
   const starts = members.map((m) => m.startTime).filter((t): t is string => !!t).sort();
