@@ -11,6 +11,19 @@ export type IdCheck = { ok: true } | { ok: false; reason: string; suggestion?: s
 
 const OK: IdCheck = { ok: true };
 
+// The same people and institutes appear on thousands of records: remember answers (bounded).
+const orcidCache = new Map<string, IdCheck>();
+const rorCache = new Map<string, IdCheck>();
+function memo(cache: Map<string, IdCheck>, id: string, check: (id: string) => IdCheck): IdCheck {
+  let r = cache.get(id);
+  if (r === undefined) {
+    r = check(id);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(id, r);
+  }
+  return r;
+}
+
 /** The ISO 7064 MOD 11-2 check character of the first 15 digits of an ORCID iD. */
 export function orcidCheckDigit(digits15: string): string {
   let total = 0;
@@ -24,6 +37,10 @@ export function orcidCheckDigit(digits15: string): string {
  * last character a digit or X, checksum per https://support.orcid.org/hc/en-us/articles/360006897674.
  */
 export function checkOrcid(id: string): IdCheck {
+  return memo(orcidCache, id, orcidUncached);
+}
+
+function orcidUncached(id: string): IdCheck {
   const url = /^https?:\/\/orcid\.org\/(.+)$/.exec(id);
   if (url) return { ok: false, reason: 'an ORCID URL, not a bare iD', suggestion: url[1] };
   const m = /^(\d{4})-(\d{4})-(\d{4})-(\d{3})([\dX])$/.exec(id);
@@ -56,6 +73,10 @@ const ROR_ID = /^0[0-9a-hjkmnp-tv-z]{6}\d{2}$/;
 
 /** Checks a ROR id, accepted as `https://ror.org/01ggx4157` (the canonical form) or bare `01ggx4157`. */
 export function checkRor(id: string): IdCheck {
+  return memo(rorCache, id, rorUncached);
+}
+
+function rorUncached(id: string): IdCheck {
   const m = /^(?:https:\/\/ror\.org\/)?([^/]+)$/.exec(id);
   if (!m || !ROR_ID.test(m[1]!)) return { ok: false, reason: 'not a ROR id such as https://ror.org/01ggx4157' };
   return OK;

@@ -13,6 +13,7 @@ import { walkCatalog } from '../catalog/read.ts';
 import { CatalogIndex, type CrossIssue } from './catalog-index.ts';
 import { loadRuleContext } from './context.ts';
 import { DEFAULT_MAX_BYTES, parseJsonText } from './json-source.ts';
+import { compiledSchemas, SCHEMAS_DIR } from './schema-validator.ts';
 import { displayPath, toFinding, validateFile, type FileOptions, type FileResult, type FileTask } from './validate-file.ts';
 
 export interface ValidateOptions {
@@ -142,6 +143,17 @@ export async function validateCatalog(opts: ValidateOptions): Promise<ValidateRe
       message: 'the catalogue has no config.json',
       expected: 'catalog/config.json with pidPrefix, doiPrefix, retentionYears, …',
       fix: 'Create config.json in the catalogue root (see schemas/config.schema.json).',
+    });
+  }
+
+  // A schema that does not load would silently pass every record: say so.
+  for (const problem of compiledSchemas(opts.schemasDir ?? SCHEMAS_DIR, 'fast').problems) {
+    findings.push({
+      severity: 'error',
+      code: 'internal/schema',
+      file: displayPath(opts.schemasDir ?? SCHEMAS_DIR),
+      message: problem,
+      fix: 'Fix the schema file: this is a problem in the data model, not in the records.',
     });
   }
 

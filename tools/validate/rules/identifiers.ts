@@ -11,14 +11,28 @@ import { isObject, type RecordRule, type RuleIssue } from './context.ts';
 // Subtrees that hold measurement data, not people: skipping them keeps the walk cheap.
 const SKIP = new Set(['scientificMetadata', 'sampleCharacteristics', 'files', 'provenance', 'description', 'abstract']);
 
-function* stringsNamed(node: unknown, names: ReadonlySet<string>, path: (string | number)[] = []): Generator<[string, string, (string | number)[]]> {
+/** Calls `found` for every string property named in `names`; one mutable path, no copies (this runs on every record). */
+function visitStrings(node: unknown, names: ReadonlySet<string>, path: (string | number)[], found: (key: string, value: string, path: (string | number)[]) => void): void {
   if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) yield* stringsNamed(node[i], names, [...path, i]);
+    for (let i = 0; i < node.length; i++) {
+      const v = node[i];
+      if (v !== null && typeof v === 'object') {
+        path.push(i);
+        visitStrings(v, names, path, found);
+        path.pop();
+      }
+    }
   } else if (isObject(node)) {
-    for (const [k, v] of Object.entries(node)) {
+    for (const k in node) {
       if (path.length === 0 && SKIP.has(k)) continue;
-      if (typeof v === 'string' && names.has(k)) yield [k, v, [...path, k]];
-      else if (typeof v === 'object') yield* stringsNamed(v, names, [...path, k]);
+      const v = node[k];
+      if (typeof v === 'string') {
+        if (names.has(k)) found(k, v, [...path, k]);
+      } else if (v !== null && typeof v === 'object') {
+        path.push(k);
+        visitStrings(v, names, path, found);
+        path.pop();
+      }
     }
   }
 }
@@ -40,7 +54,7 @@ const PEOPLE_IDS = new Set(['orcid', 'ror']);
 /** ORCID and ROR ids anywhere in the record (people, affiliations, the facility). */
 export const peopleIdsRule: RecordRule = ({ record }) => {
   const issues: RuleIssue[] = [];
-  for (const [key, value, path] of stringsNamed(record, PEOPLE_IDS)) {
+  visitStrings(record, PEOPLE_IDS, [], (key, value, path) => {
     const r = key === 'orcid' ? checkOrcid(value) : checkRor(value);
     if (!r.ok) {
       issues.push(
@@ -49,7 +63,7 @@ export const peopleIdsRule: RecordRule = ({ record }) => {
           : issue(r, 'id/ror', toPointer(path), value, 'ROR id', 'https://ror.org/01ggx4157'),
       );
     }
-  }
+  });
   return issues;
 };
 
