@@ -10,12 +10,13 @@
  * to time a step in its own process.
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import { writeFileAtomic } from '../catalog/write.ts';
-import { createContext, type Row, type Section, type SectionReport } from './context.ts';
+import { createContext, type Section, type SectionReport } from './context.ts';
+import { formatTable } from './format.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 
@@ -30,16 +31,6 @@ export async function loadSections(): Promise<Section[]> {
     sections.push(mod.section);
   }
   return sections;
-}
-
-/** Formats rows as an aligned text table. */
-export function formatTable(rows: Row[]): string {
-  if (rows.length === 0) return '(no rows)';
-  const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const cell = (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'number' ? v.toLocaleString('en') : String(v));
-  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
-  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [line(cols), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -110,4 +101,4 @@ async function main(): Promise<void> {
   console.log(`\nResults written to ${resultsPath}${failedGoals ? `; ${failedGoals} goal(s) missed` : ''}`);
 }
 
-await main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

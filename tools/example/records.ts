@@ -143,6 +143,17 @@ export interface DatasetInput {
   relationships?: { pid: string; relationship: string }[];
 }
 
+/**
+ * The date `years` after an instant, in the facility's calendar. A leap day rolls
+ * forward to 1 March (never back to 28 February), so retention is never short.
+ */
+export function retentionDate(epochMs: number, years: number): string {
+  const start = DateTime.fromMillis(epochMs, { zone: TIME_ZONE });
+  let end = start.plus({ years });
+  if (end.day !== start.day) end = end.plus({ days: 1 }).startOf('day');
+  return end.toISODate()!;
+}
+
 /** A dataset record, with manifest, storage and retention filled in the way ingest would. */
 export function datasetRecord(d: DatasetInput): Record<string, unknown> {
   const pid = datasetPid(d.proposalId, d.name);
@@ -189,6 +200,6 @@ export function datasetRecord(d: DatasetInput): Record<string, unknown> {
     ...(d.usedSoftware ? { usedSoftware: d.usedSoftware } : {}),
     ...(d.relationships ? { relationships: d.relationships } : {}),
     ...(d.doi ? { doi: d.doi } : {}),
-    retentionUntil: DateTime.fromMillis(end, { zone: TIME_ZONE }).plus({ years: 7 }).toISODate(),
+    retentionUntil: retentionDate(end, 7),
   };
 }
