@@ -33,6 +33,17 @@ describe('serveBareRepo', () => {
     await served.stop(); // a second stop is harmless
   });
 
+  it('takes a push larger than git\'s 1 MB post buffer (chunked request body)', async () => {
+    const { randomBytes } = await import('node:crypto');
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) files[`attachments/f${i}.txt`] = randomBytes(30_000).toString('base64');
+    const repo = await makeTempRepo({ files });
+    const served = await serveBareRepo();
+    await repo.git('push', '-q', served.url, 'main');
+    expect((await bare(served.bareDir, 'ls-tree', '-r', '--name-only', 'main')).trim().split('\n')).toHaveLength(60);
+    await served.stop();
+  });
+
   it('gives every server its own port', async () => {
     const [a, b] = await Promise.all([serveBareRepo(), serveBareRepo({ name: 'catalog.git' })]);
     expect(a.url).not.toBe(b.url);
