@@ -8,7 +8,13 @@ import { register as serve } from './serve.ts';
 import { register as ingest } from './ingest.ts';
 import { register as watch } from './watch.ts';
 import { register as validate } from './validate.ts';
+import { register as diff } from './diff.ts';
+import { register as check } from './check.ts';
+import { register as edit } from './edit.ts';
+import { register as annotate } from './annotate.ts';
+import { register as embargo } from './embargo.ts';
+import { register as propose } from './propose.ts';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [build, serve, ingest, watch, validate];
+export const commands: Register[] = [build, serve, ingest, watch, validate, diff, check, edit, annotate, embargo, propose];

@@ -1,0 +1,143 @@
+/**
+ * The curation loop for real, as a curator runs it: the `shelfmark` CLI on a
+ * temporary catalogue repository whose `origin` is a bare repository served
+ * over git's smart HTTP on 127.0.0.1, with a local GitHub REST stand-in as the
+ * forge. Steps run in order and share state:
+ *
+ *   edit → propose (push + PR opened) → annotate → propose again (same PR updated)
+ *
+ * Shared with part B of #5, which adds `diff` and `check` steps below (keep the
+ * order: each step starts from the repository state the previous one left).
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordPath, type RecordType } from '../core/layout.ts';
+import { startFakeForge, type FakeForge } from '../forge/fake-forge.ts';
+import { cleanupAll, makeTempRepo, runGit, serveBareRepo, type ServedRepo, type TempRepo } from '../git/test-utils.ts';
+import { baseRecords, PID } from '../validate/test-catalog.ts';
+
+const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../cli/shelfmark.ts');
+
+export interface Flow {
+  repo: TempRepo;
+  remote: ServedRepo;
+  forge: FakeForge;
+  /** Runs `shelfmark <args>` in the repository; resolves with its output and exit code (never rejects). */
+  shelfmark(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** git in the bare remote. */
+  remoteGit(...args: string[]): Promise<string>;
+}
+
+/** A catalogue repository with one linked record of each type, pushed to a served remote, with a fake GitHub configured. */
+async function setUpFlow(): Promise<Flow> {
+  const forge = await startFakeForge('github', { repository: 'nordlys/catalogue', token: 'flow-token' });
+  const records = baseRecords();
+  records.config.forge = { kind: 'github', url: forge.url, repository: 'nordlys/catalogue', branch: 'main' };
+  const ids: Record<RecordType, string> = {
+    config: 'config',
+    instrument: 'flexpes',
+    technique: 'PaNET01204',
+    profile: 'xps',
+    publication: '10.5072/shelfmark.4k7q-2m9d',
+    proposal: '20240017',
+    sample: '20240017-s01',
+    dataset: PID,
+    annotation: '20240017/xps-0001/c-0001',
+  };
+  const files: Record<string, object> = {};
+  for (const t of Object.keys(ids) as RecordType[]) files[`catalog/${recordPath(t, ids[t])}`] = records[t];
+  const repo = await makeTempRepo({ files });
+  const remote = await serveBareRepo({ name: 'catalogue.git' });
+  await repo.git('remote', 'add', 'origin', remote.url);
+  await repo.git('push', '-q', 'origin', 'main');
+  const shelfmark = (...args: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((res) => {
+      execFile(process.execPath, [CLI, ...args], { cwd: repo.dir, env: { ...process.env, GITHUB_TOKEN: 'flow-token', NO_COLOR: '1' } }, (err, stdout, stderr) =>
+        res({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+  return { repo, remote, forge, shelfmark, remoteGit: (...args) => runGit(remote.bareDir, [`--git-dir=${remote.bareDir}`, ...args]) };
+}
+
+const DATASET = `catalog/${recordPath('dataset', PID)}`;
+
+describe('curation flow: edit → propose → propose again (CLI, served remote, fake GitHub)', () => {
+  let flow: Flow;
+  let branch = '';
+  beforeAll(async () => {
+    flow = await setUpFlow();
+  }, 60_000);
+  afterAll(async () => {
+    await flow?.forge.stop();
+    await cleanupAll();
+  });
+
+  it('edit: sets keywords through the CLI and writes the record', async () => {
+    const r = await flow.shelfmark('edit', PID, '--set', '/keywords=["XPS","silver"]', '--set', '/description=Ag 3d after three sputter cycles');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`wrote ${DATASET}`);
+    const rec = JSON.parse(readFileSync(join(flow.repo.dir, DATASET), 'utf8'));
+    expect(rec.keywords).toEqual(['XPS', 'silver']);
+  });
+
+  it('edit: refuses an invalid value with the finding, and leaves the file alone', async () => {
+    const before = readFileSync(join(flow.repo.dir, DATASET), 'utf8');
+    const r = await flow.shelfmark('edit', PID, '--set', '/access/status=secret');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('refused, nothing written');
+    expect(r.stderr).toMatch(new RegExp(`${DATASET}:\\d+:\\d+  /access/status  error`));
+    expect(readFileSync(join(flow.repo.dir, DATASET), 'utf8')).toBe(before);
+  });
+
+  it('propose: commits on a curate/ branch, pushes it and opens a pull request on the forge', async () => {
+    const r = await flow.shelfmark('propose');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    branch = /on (curate\/[0-9a-f]{10}):/.exec(r.stdout)?.[1] ?? '';
+    expect(branch).not.toBe('');
+    expect(r.stdout).toContain('opened pull request #1: Update 1 dataset in proposal 20240017: keywords, description');
+    // The remote has the branch with the commit, and the summary as its message.
+    const subject = (await flow.remoteGit('log', '-1', '--format=%s', branch)).trim();
+    expect(subject).toBe('Update 1 dataset in proposal 20240017: keywords, description');
+    expect(JSON.parse(await flow.remoteGit('show', `${branch}:${DATASET}`)).keywords).toEqual(['XPS', 'silver']);
+    expect((await flow.remoteGit('rev-parse', branch)).trim()).toBe((await flow.repo.git('rev-parse', 'HEAD')).trim());
+    // The forge saw: look for an open PR from this branch, none, so open one.
+    expect(flow.forge.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /api/v3/repos/nordlys/catalogue/pulls', 'POST /api/v3/repos/nordlys/catalogue/pulls']);
+    expect(flow.forge.requests[0]!.query).toEqual({ head: `nordlys:${branch}`, base: 'main', state: 'open' });
+    expect(flow.forge.requests[1]!.body).toMatchObject({ head: branch, base: 'main', title: subject });
+    expect(flow.forge.requests[1]!.headers.authorization).toBe('token flow-token');
+    expect(flow.forge.pulls).toHaveLength(1);
+    expect(flow.forge.pulls[0]!.body).toContain(`- update dataset ${PID} (keywords, description)`);
+  });
+
+  it('propose again after another change: same branch, new commit, the SAME pull request updated', async () => {
+    const a = await flow.shelfmark('annotate', PID, '--author', 'Jonas Berg', '--comment', 'Plasmon loss at 368.9 eV, not a second species.');
+    expect(a.code).toBe(0);
+    flow.forge.requests.length = 0;
+    const r = await flow.shelfmark('propose');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`on ${branch}: Add 1 annotation in proposal 20240017`);
+    expect(r.stdout).toContain('updated pull request #1');
+    expect(flow.forge.pulls).toHaveLength(1);
+    expect(flow.forge.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /api/v3/repos/nordlys/catalogue/pulls', 'PATCH /api/v3/repos/nordlys/catalogue/pulls/1']);
+    // The PR now describes the whole branch against main.
+    expect(flow.forge.pulls[0]!.title).toBe('Update 1 dataset; add 1 annotation in proposal 20240017: keywords, description');
+    expect((await flow.remoteGit('rev-list', '--count', `main..${branch}`)).trim()).toBe('2');
+  });
+
+  it('propose with nothing new: pushes nothing new, still updates (never duplicates) the PR', async () => {
+    flow.forge.requests.length = 0;
+    const r = await flow.shelfmark('propose');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('nothing new to commit');
+    expect(flow.forge.requests.map((q) => q.method)).toEqual(['GET', 'PATCH']);
+    expect(flow.forge.pulls).toHaveLength(1);
+  });
+
+  // Part B of #5 adds its steps here: `shelfmark diff main <branch>` and `shelfmark check --base main`.
+});

@@ -1,0 +1,201 @@
+/**
+ * `shelfmark propose`: turns catalogue changes into a pull request.
+ *
+ *  1. Changes in the working tree under the catalogue folder are committed on
+ *     a branch: a new one named by {@link proposalBranch} when you are on the
+ *     base branch, else the branch you are on (one made by ingest, edit or an
+ *     earlier propose). A clean tree on a branch ahead of base proposes that branch.
+ *  2. The commit message summarises the metadata change (summary.ts).
+ *  3. The branch is pushed to the remote, and the forge's pull request from it
+ *     is updated, or opened when there is none: running propose again never
+ *     opens a second one. Without a forge, `git request-pull` text is returned.
+ *
+ * Files outside the catalogue folder are never staged. Returns data; the CLI prints.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { openRepo, GitError, type GitRepo } from '../../git/git.ts';
+import type { Forge, PullRequest } from '../../forge/forge.ts';
+import { CurateError } from '../errors.ts';
+import { proposalBranch } from './branch-name.ts';
+import { commitMessage, pullRequestBody, summarise, type ChangeSummary, type RecordDelta } from './summary.ts';
+
+export interface ProposeOptions {
+  /** The catalogue folder (inside a git working tree). */
+  root: string;
+  /** The branch the pull request targets; default `main`. */
+  base?: string;
+  /** Branch name to use instead of the deterministic one (only when starting from base). */
+  branch?: string;
+  /** Pull request title; default the change summary. */
+  title?: string;
+  /** Remote to push to; default `origin`. */
+  remote?: string;
+  /** The forge adapter; undefined: print `git request-pull` instead. */
+  forge: Forge | undefined;
+  /** Commit author and date (tests fix them); default git's configuration and now. */
+  author?: { name: string; email: string };
+  date?: Date | string;
+}
+
+export interface ProposeResult {
+  branch: string;
+  base: string;
+  /** Set when this run made a commit. */
+  commit?: { sha: string; summary: ChangeSummary };
+  /** What the whole branch changes against base (the PR title and body come from it). */
+  summary: ChangeSummary;
+  remote: string;
+  pullRequest?: { action: 'opened' | 'updated'; pr: PullRequest };
+  /** `git request-pull` output, when no forge is configured. */
+  requestPull?: string;
+  /** Changed files outside the catalogue, left alone. */
+  ignored: string[];
+}
+
+const parseJson = (text: string | undefined): unknown => {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+async function readAt(repo: GitRepo, rev: string, path: string): Promise<string | undefined> {
+  try {
+    return await repo.readFileAt(rev, path);
+  } catch (err) {
+    if (err instanceof GitError && err.code === 'E_GIT_PATH_NOT_FOUND') return undefined;
+    throw err;
+  }
+}
+
+async function readDisk(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** Deltas of the working tree against HEAD for the given repository paths. */
+async function workingTreeDeltas(repo: GitRepo, prefix: string, paths: string[]): Promise<{ deltas: RecordDelta[]; contents: { path: string; content: Buffer | null }[] }> {
+  const deltas: RecordDelta[] = [];
+  const contents: { path: string; content: Buffer | null }[] = [];
+  for (const path of paths) {
+    const before = await readAt(repo, 'HEAD', path);
+    const after = await readDisk(join(repo.dir, path));
+    contents.push({ path, content: after ?? null });
+    if (before === undefined && after === undefined) continue;
+    const rel = path.slice(prefix.length + 1);
+    const text = after?.toString('utf8');
+    deltas.push({ rel, status: before === undefined ? 'A' : after === undefined ? 'D' : 'M', before: parseJson(before), after: parseJson(text) });
+  }
+  return { deltas, contents };
+}
+
+/** Deltas of `head` against `base` under the catalogue prefix. */
+async function branchDeltas(repo: GitRepo, prefix: string, base: string, head: string): Promise<RecordDelta[]> {
+  const files = await repo.changedFiles(base, head, { paths: [prefix] });
+  const deltas: RecordDelta[] = [];
+  for (const f of files) {
+    const rel = f.path.slice(prefix.length + 1);
+    const before = f.status === 'A' ? undefined : await readAt(repo, base, f.oldPath ?? f.path);
+    const after = f.status === 'D' ? undefined : await readAt(repo, head, f.path);
+    if (f.status === 'R' && f.oldPath) {
+      deltas.push({ rel: f.oldPath.slice(prefix.length + 1), status: 'D', before: parseJson(before) });
+      deltas.push({ rel, status: 'A', after: parseJson(after) });
+    } else deltas.push({ rel, status: f.status as 'A' | 'M' | 'D', before: parseJson(before), after: parseJson(after) });
+  }
+  return deltas;
+}
+
+async function branchExists(repo: GitRepo, name: string): Promise<boolean> {
+  try {
+    await repo.revParse(`refs/heads/${name}`);
+    return true;
+  } catch (err) {
+    if (err instanceof GitError && err.code === 'E_GIT_UNKNOWN_REV') return false;
+    throw err;
+  }
+}
+
+/** Commits, pushes and opens or updates the pull request; see the module comment. */
+export async function propose(opts: ProposeOptions): Promise<ProposeResult> {
+  const root = resolve(opts.root);
+  const repo = await openRepo(root);
+  try {
+    const prefix = relative(repo.dir, root).split(sep).join('/');
+    if (prefix === '' || prefix.startsWith('..'))
+      throw new CurateError('E_CURATE_BAD_ARGUMENT', `the catalogue ${root} must be a folder inside the git working tree ${repo.dir} (not its root).`);
+    const base = opts.base ?? 'main';
+    const remote = opts.remote ?? 'origin';
+    const url = await repo.remoteUrl(remote);
+    if (!url) throw new CurateError('E_CURATE_BAD_ARGUMENT', `there is no git remote "${remote}" to push to. Add one with \`git remote add ${remote} <url>\`, or pass --remote <name>.`);
+
+    const status = await repo.status();
+    const inside = (p: string) => p.startsWith(`${prefix}/`);
+    const changed = status.filter((s) => inside(s.path)).map((s) => s.path);
+    const ignored = status.filter((s) => !inside(s.path)).map((s) => s.path);
+    const current = await repo.currentBranch();
+    let branch: string;
+    let commit: ProposeResult['commit'];
+
+    if (changed.length > 0) {
+      const { deltas, contents } = await workingTreeDeltas(repo, prefix, changed);
+      if (current === undefined || current === base) {
+        branch = opts.branch ?? proposalBranch(contents);
+        if (await branchExists(repo, branch))
+          throw new CurateError(
+            'E_CURATE_BRANCH',
+            `branch ${branch} already exists${opts.branch ? '' : ' (these very changes were proposed before)'}. Check it out (\`git switch ${branch}\`) and run propose there to update its pull request, or pass --branch <new name>.`,
+          );
+        await repo.createBranch(branch, { checkout: true });
+      } else {
+        if (opts.branch && opts.branch !== current)
+          throw new CurateError('E_CURATE_BRANCH', `you are on branch ${current}, not ${opts.branch}. Run propose on ${base} to start a new branch, or leave out --branch to add to ${current}.`);
+        branch = current;
+      }
+      const summary = summarise(deltas);
+      await repo.add(changed);
+      const sha = await repo.commit({ message: commitMessage(summary), ...(opts.author ? { author: opts.author } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) });
+      commit = { sha, summary };
+    } else {
+      if (current === undefined || current === base)
+        throw new CurateError('E_CURATE_NO_CHANGES', `nothing to propose: no changes under ${prefix}/ and you are on ${current ?? 'a detached HEAD'}. Change records first (shelfmark edit, annotate, embargo, ingest), or check out a branch that has them.`);
+      branch = current;
+    }
+
+    // The base as the remote has it (a local base may lag), else the local one.
+    let baseRev = base;
+    try {
+      await repo.fetch(remote, base);
+      baseRev = `${remote}/${base}`;
+    } catch (err) {
+      if (!(err instanceof GitError)) throw err;
+    }
+    const mergeBase = (await repo.mergeBase(baseRev, 'HEAD')) ?? baseRev;
+    const summary = summarise(await branchDeltas(repo, prefix, mergeBase, 'HEAD'));
+    if (summary.items.length === 0)
+      throw new CurateError('E_CURATE_NO_CHANGES', `nothing to propose: branch ${branch} changes nothing under ${prefix}/ compared with ${baseRev}.`);
+
+    await repo.push(remote, branch);
+    const result: ProposeResult = { branch, base, summary, remote, ignored, ...(commit ? { commit } : {}) };
+    if (opts.forge) {
+      const title = opts.title ?? summary.title;
+      const body = pullRequestBody(summary, branch);
+      const existing = await opts.forge.findPullRequest(branch, base);
+      result.pullRequest = existing
+        ? { action: 'updated', pr: await opts.forge.updatePullRequest(existing.number, { title, body }) }
+        : { action: 'opened', pr: await opts.forge.openPullRequest({ title, body, head: branch, base }) };
+    } else {
+      const { requestPull } = await import('../../forge/request-pull.ts');
+      result.requestPull = await requestPull(repo.dir, baseRev, url, branch);
+    }
+    return result;
+  } finally {
+    repo.close();
+  }
+}
