@@ -83,7 +83,14 @@ export async function writeExports(site: SiteContext, outDir: string): Promise<E
   const { datasetUrl } = await import('../core/routes.ts');
   for (const entry of site.index.datasets) {
     const pageDir = join(outDir, datasetUrl(entry.pid));
-    const record = JSON.parse(await readFile(join(site.root, entry.rel), 'utf8')) as Dataset;
+    let record: Dataset;
+    try {
+      record = JSON.parse(await readFile(join(site.root, entry.rel), 'utf8')) as Dataset;
+    } catch (err) {
+      // The record changed under the build (a concurrent edit): report it, keep going.
+      report.problems.push({ pid: entry.pid, file: entry.rel, message: (err as Error).message });
+      continue;
+    }
     const view = exportView(site, record, entry);
     await mkdir(pageDir, { recursive: true });
     let files: Map<string, string>;

@@ -18,6 +18,8 @@ export class SearchIndexError extends Error {
 
 export interface SearchIndexReport {
   shards: { name: string; records: number }[];
+  /** Records that could not be read while indexing. */
+  skipped: { rel: string; message: string }[];
 }
 
 /** The manifest the search page reads: shard folder names, largest first is not needed; newest year first. */
@@ -33,7 +35,7 @@ function check(what: string, errors: readonly string[]): void {
 export async function writeSearchIndex(site: SiteContext, outDir: string, cap = 25_000): Promise<SearchIndexReport> {
   const pagefind = await import('pagefind');
   const shards = planShards(site.index.datasets, cap);
-  const report: SearchIndexReport = { shards: [] };
+  const report: SearchIndexReport = { shards: [], skipped: [] };
   const names = {
     instrumentName: (id: string) => site.instrument(id)?.name,
     sampleName: (id: string) => site.sample(id)?.name,
@@ -48,7 +50,14 @@ export async function writeSearchIndex(site: SiteContext, outDir: string, cap = 
       for (let i = 0; i < shard.entries.length; i += BATCH) {
         await Promise.all(
           shard.entries.slice(i, i + BATCH).map(async (entry) => {
-            const record = JSON.parse(await readFile(join(site.root, entry.rel), 'utf8')) as Dataset;
+            let record: Dataset;
+            try {
+              record = JSON.parse(await readFile(join(site.root, entry.rel), 'utf8')) as Dataset;
+            } catch (err) {
+              // The record changed under the build: it is left out of search and reported.
+              report.skipped.push({ rel: entry.rel, message: (err as Error).message });
+              return;
+            }
             const added = await index.addCustomRecord(searchRecord(record, entry, names));
             check(`add ${entry.rel}`, added.errors);
           }),

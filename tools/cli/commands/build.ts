@@ -37,6 +37,7 @@ Examples:
       for (const n of report.notes) process.stderr.write(`note: ${n}\n`);
       for (const p of report.problems) process.stderr.write(`${join(opts.catalog, p.rel)}: skipped: ${p.message}. Run "shelfmark validate" for details.\n`);
       for (const p of report.exports.problems) process.stderr.write(`${p.pid}: export ${p.file} failed: ${p.message}\n`);
+      for (const p of report.search.skipped) process.stderr.write(`${join(opts.catalog, p.rel)}: left out of search: ${p.message}\n`);
       const secs = ((performance.now() - t0) / 1000).toFixed(1);
       process.stdout.write(
         `Built ${report.datasets} dataset pages${opts.includeEmbargoed ? ' (internal build, embargoed included)' : ''}, ` +
