@@ -1,0 +1,103 @@
+/**
+ * propose() on temporary repositories with a bare remote served on 127.0.0.1:
+ * without a forge (git request-pull), on an ingest branch, against GitLab, and
+ * the refusals (nothing to propose, branch already there).
+ */
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { recordPath, type RecordType } from '../../core/layout.ts';
+import { forgeFromConfig } from '../../forge/index.ts';
+import { startFakeForge, type FakeForge } from '../../forge/fake-forge.ts';
+import { cleanupAll, makeTempRepo, runGit, serveBareRepo, TEST_IDENTITY, type TempRepo } from '../../git/test-utils.ts';
+import { baseRecords, PID } from '../../validate/test-catalog.ts';
+import { propose } from './propose.ts';
+
+afterAll(cleanupAll);
+let fake: FakeForge | undefined;
+afterEach(async () => {
+  await fake?.stop();
+  fake = undefined;
+});
+
+const IDS: Record<RecordType, string> = {
+  config: 'config',
+  instrument: 'flexpes',
+  technique: 'PaNET01204',
+  profile: 'xps',
+  publication: '10.5072/shelfmark.4k7q-2m9d',
+  proposal: '20240017',
+  sample: '20240017-s01',
+  dataset: PID,
+  annotation: '20240017/xps-0001/c-0001',
+};
+
+/** A catalogue repository pushed to a fresh served remote as `origin`. */
+async function catalogueRepo(): Promise<{ repo: TempRepo; url: string; bare: (...a: string[]) => Promise<string> }> {
+  const records = baseRecords();
+  const files: Record<string, object | string> = { 'README.md': 'catalogue\n' };
+  for (const t of Object.keys(IDS) as RecordType[]) files[`catalog/${recordPath(t, IDS[t])}`] = records[t];
+  const repo = await makeTempRepo({ files });
+  const remote = await serveBareRepo();
+  await repo.git('remote', 'add', 'origin', remote.url);
+  await repo.git('push', '-q', 'origin', 'main');
+  return { repo, url: remote.url, bare: (...a) => runGit(remote.bareDir, [`--git-dir=${remote.bareDir}`, ...a]) };
+}
+
+const dataset = (name: string) => ({ ...baseRecords().dataset, pid: `20.500.12345/20240017/${name}`, datasetName: name });
+const fixed = { author: TEST_IDENTITY, date: '2024-05-01T00:00:00Z' };
+
+describe('propose without a forge', () => {
+  it('commits, pushes and returns what git request-pull prints; files outside the catalogue stay unstaged', async () => {
+    const { repo, url, bare } = await catalogueRepo();
+    await repo.write({ [`catalog/${recordPath('dataset', PID)}`]: { ...baseRecords().dataset, keywords: ['XPS'] }, 'README.md': 'changed\n' });
+    const r = await propose({ root: `${repo.dir}/catalog`, forge: undefined, ...fixed });
+    expect(r.branch).toMatch(/^curate\/[0-9a-f]{10}$/);
+    expect(r.commit?.summary.title).toBe('Update 1 dataset in proposal 20240017: keywords');
+    expect(r.ignored).toEqual(['README.md']);
+    expect((await repo.git('status', '--porcelain')).trim()).toBe('M README.md');
+    expect((await bare('rev-parse', r.branch)).trim()).toBe(r.commit?.sha);
+    expect(r.requestPull).toContain('are available in the Git repository at:');
+    expect(r.requestPull).toContain(url);
+    expect(r.requestPull).toContain(r.branch);
+    expect(r.requestPull).toContain('Update 1 dataset in proposal 20240017: keywords');
+    expect(r.pullRequest).toBeUndefined();
+  });
+
+  it('refuses when there is nothing to propose, and when the same changes already have a branch', async () => {
+    const { repo } = await catalogueRepo();
+    await expect(propose({ root: `${repo.dir}/catalog`, forge: undefined })).rejects.toMatchObject({ code: 'E_CURATE_NO_CHANGES' });
+    const change = { [`catalog/${recordPath('dataset', PID)}`]: { ...baseRecords().dataset, keywords: ['again'] } };
+    await repo.write(change);
+    const first = await propose({ root: `${repo.dir}/catalog`, forge: undefined, ...fixed });
+    await repo.git('switch', '-q', 'main');
+    await repo.write(change);
+    const second = await propose({ root: `${repo.dir}/catalog`, forge: undefined }).catch((e: unknown) => e);
+    expect(second).toMatchObject({ code: 'E_CURATE_BRANCH' });
+    expect((second as Error).message).toContain(`git switch ${first.branch}`);
+  });
+
+  it('refuses without the remote, naming the fix', async () => {
+    const { repo } = await catalogueRepo();
+    await expect(propose({ root: `${repo.dir}/catalog`, forge: undefined, remote: 'upstream' })).rejects.toThrow(/git remote add upstream/);
+  });
+});
+
+describe('propose on a branch made by ingest', () => {
+  it('proposes the branch as it is (clean tree) and opens one merge request on GitLab', async () => {
+    const { repo } = await catalogueRepo();
+    await repo.git('switch', '-q', '-c', 'ingest/flexpes/2024-03-15');
+    await repo.commit({ message: 'ingest', files: { [`catalog/${recordPath('dataset', '20.500.12345/20240017/xps-0002')}`]: dataset('xps-0002'), [`catalog/${recordPath('dataset', '20.500.12345/20240017/xps-0003')}`]: dataset('xps-0003') } });
+    fake = await startFakeForge('gitlab', { repository: 'nordlys/catalogue' });
+    const forge = await forgeFromConfig({ kind: 'gitlab', url: fake.url, repository: 'nordlys/catalogue', branch: 'main' }, { GITLAB_TOKEN: fake.token });
+    const r = await propose({ root: `${repo.dir}/catalog`, forge });
+    expect(r.commit).toBeUndefined();
+    expect(r.branch).toBe('ingest/flexpes/2024-03-15');
+    expect(r.pullRequest).toMatchObject({ action: 'opened', pr: { number: 1, head: 'ingest/flexpes/2024-03-15', base: 'main', title: 'Add 2 datasets in proposal 20240017' } });
+    expect(fake.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
+      'GET /api/v4/projects/nordlys%2Fcatalogue/merge_requests',
+      'POST /api/v4/projects/nordlys%2Fcatalogue/merge_requests',
+    ]);
+    const again = await propose({ root: `${repo.dir}/catalog`, forge, title: 'Ingest of 15 March' });
+    expect(again.pullRequest).toMatchObject({ action: 'updated', pr: { number: 1, title: 'Ingest of 15 March' } });
+    expect(fake.pulls).toHaveLength(1);
+  });
+});
