@@ -177,6 +177,11 @@ describe('publicationToDatacite', () => {
     expect(m.subjects?.map((s) => s.subject)).toEqual(['x-ray photoelectron spectroscopy', 'silver', 'core level', 'reference']);
     expect(m.dates).toContainEqual({ date: '2024-03-12', dateType: 'Collected' });
     expect(m.descriptions?.[0]?.descriptionType).toBe('Abstract');
+    const md = publicationToDatacite({
+      ...publicationView,
+      publication: { ...publicationView.publication, abstract: undefined, descriptions: [{ description: 'Fit with *two* [Voigt](https://x.example) peaks.', descriptionType: 'Methods' }] },
+    });
+    expect(md.descriptions).toEqual([{ description: 'Fit with two Voigt peaks.', descriptionType: 'Methods' }]);
     expect(m.version).toBe('2');
     expect(m.publicationYear).toBe('2025');
     expect(m.url).toBe('https://data.nordlys-synchrotron.example/doi/10.5072/shelfmark.4k7q-2m9d/');

@@ -244,9 +244,10 @@ export function publicationToDatacite(view: PublicationView): DataciteRecord {
   for (const v of isConcept ? (view.versions ?? []) : [])
     if (v.doi !== p.doi && !has(v.doi, 'HasVersion')) related.push({ relatedIdentifier: v.doi, relatedIdentifierType: 'DOI', relationType: 'HasVersion' });
 
-  const descriptions = [...(p.descriptions ?? [])];
+  // Record descriptions may be Markdown; DataCite takes text.
+  const descriptions = (p.descriptions ?? []).map((d) => ({ ...d, description: markdownToPlainText(d.description) }));
   if (p.abstract && !descriptions.some((d) => d.descriptionType === 'Abstract'))
-    descriptions.unshift({ description: p.abstract, descriptionType: 'Abstract' });
+    descriptions.unshift({ description: markdownToPlainText(p.abstract), descriptionType: 'Abstract' });
 
   const subjects: Subject[] = (p.subjects ?? []).map((s) => (typeof s === 'string' ? { subject: s } : { ...s }));
   if (subjects.length === 0) {

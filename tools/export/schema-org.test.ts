@@ -125,6 +125,8 @@ describe('publicationToSchemaOrg', () => {
       { '@type': 'Dataset', '@id': 'https://data.nordlys-synchrotron.example/datasets/20240017/ses-0001/', name: 'Ag 3d core level of a sputtered Ag(111) crystal' },
       { '@type': 'Dataset', '@id': 'https://data.nordlys-synchrotron.example/datasets/20240017/fit-0001/', name: 'Peak fit of Ag 3d' },
     ]);
+    const own = publicationToSchemaOrg({ ...publicationView, datasets: [], publication: { ...publicationView.publication, rights: [{ rightsIdentifier: 'CC0-1.0' }] } });
+    expect(own.license).toBe('https://spdx.org/licenses/CC0-1.0.html');
     for (const p of [...REQUIRED, 'creator', 'license', 'keywords', 'url', 'includedInDataCatalog', 'measurementTechnique']) expect(ld, p).toHaveProperty(p);
   });
 });

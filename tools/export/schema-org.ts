@@ -192,8 +192,9 @@ export function publicationToSchemaOrg(view: PublicationView): JsonLd {
       ...techniques.map((t) => t.name),
     ]),
   ];
-  const licence = typeof p.rights === 'string' ? p.rights : members.find((m) => m.license)?.license;
-  const rightsUri = Array.isArray(p.rights) ? p.rights.find((r) => r.rightsUri)?.rightsUri : undefined;
+  const first = Array.isArray(p.rights) ? p.rights[0] : undefined;
+  const licence = typeof p.rights === 'string' ? p.rights : (first?.rightsIdentifier ?? members.find((m) => m.license)?.license);
+  const rightsUri = first?.rightsUri;
   const abstract = p.abstract ?? p.descriptions?.find((d) => d.descriptionType === 'Abstract')?.description;
   const context = `A collection of ${members.length || (p.pidArray?.length ?? 0)} datasets published as DOI ${p.doi}.`;
   const pub = publisherOf(config, p.publisher);
