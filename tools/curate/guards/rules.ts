@@ -94,7 +94,7 @@ export function guardChange(input: GuardInput, policy: GuardPolicy): GuardIssue[
   const { type, before, after } = input;
   const id = idOf(type, after) ?? idOf(type, before) ?? input.path;
   const fields = policy.curationFields;
-  const fieldList = fields.length ? fields.join(', ') : '(none configured)';
+  const fieldList = fields.length ? `curationFields: ${fields.join(', ')}` : 'curationFields is empty';
 
   if (input.status === 'D') {
     const doi = frozenDoi(type, before);
@@ -161,7 +161,7 @@ export function guardChange(input: GuardInput, policy: GuardPolicy): GuardIssue[
         severity: 'error',
         code: 'guard/doi-frozen',
         pointer: c.pointer,
-        message: `${c.pointer} was ${what} on ${type} ${id}, which has the registered DOI ${doi}; only the curation fields may change (${fieldList})`,
+        message: `${c.pointer} was ${what} on ${type} ${id}, ${type === 'publication' ? 'which is registered with DataCite' : `which has the registered DOI ${doi}`}; only the curation fields may change (${fieldList})`,
         fix: `Revert this field and ${newVersion(id)}. If the field should stay editable after publication, add "${c.pointer}" to curationFields in catalog/config.json in a PR of its own.`,
         found,
       });
