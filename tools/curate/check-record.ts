@@ -4,7 +4,7 @@
  * will take, plus its references checked against the catalogue on disk (the
  * layout derives each referenced file from its id, so no walk is needed).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -55,10 +55,20 @@ export async function checkCandidate(opts: CandidateOptions): Promise<Finding[]>
         if (err instanceof LayoutError) continue; // the schema or identity rules already report a malformed id
         throw err;
       }
-      if (!existsSync(join(root, target))) findings.push(toFinding(danglingReference(ref), source));
+      if (!existsSync(join(root, target))) findings.push(toFinding(danglingReference(ref, vocabulary(root, ref.target)), source));
     }
   }
   return findings;
+}
+
+/** The ids of a small vocabulary (instruments, techniques, profiles), for a "did you mean"; undefined for large record sets. */
+function vocabulary(root: string, type: string): string[] | undefined {
+  if (type !== 'instrument' && type !== 'technique' && type !== 'profile') return undefined;
+  try {
+    return readdirSync(join(root, `${type}s`)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length));
+  } catch {
+    return undefined;
+  }
 }
 
 const key = (f: Finding) => `${f.code}\0${f.pointer ?? ''}`;

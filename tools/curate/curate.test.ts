@@ -76,10 +76,11 @@ describe('shelfmark edit', () => {
   });
 
   it('refuses a reference to a record that does not exist (cross-record check)', async () => {
-    const r = await editRecord({ root: cat.root, id: PID, ops: [parseSet('/instrumentId=nosuch')], now: NOW });
+    const r = await editRecord({ root: cat.root, id: PID, ops: [parseSet('/instrumentId=flexpess')], now: NOW });
     expect(r.written).toBe(false);
     expect(r.refused.map((f) => f.code)).toEqual(['ref/instrument']);
-    expect(r.refused[0]!.message).toContain('"nosuch" does not exist');
+    expect(r.refused[0]!.message).toContain('"flexpess" does not exist');
+    expect(r.refused[0]!.fix).toBe('Did you mean "flexpes"?');
   });
 
   it('refuses removing a required field and changing the id away from the path', async () => {
