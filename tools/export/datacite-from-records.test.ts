@@ -195,6 +195,7 @@ describe('DataCite JSON', () => {
     expect(doc.data.id).toBe('10.5072/shelfmark.4k7q-2m9d');
     const a = doc.data.attributes;
     expect(a.event).toBe('publish');
+    expect(a.schemaVersion).toBe('http://datacite.org/schema/kernel-4');
     expect(a.doi).toBe('10.5072/shelfmark.4k7q-2m9d');
     expect(a.publisher).toEqual({ name: 'Nordlys Synchrotron', publisherIdentifier: 'https://ror.org/07nq3k246', publisherIdentifierScheme: 'ROR', schemeUri: 'https://ror.org/' });
     expect(a.types).toEqual({ resourceTypeGeneral: 'Dataset', resourceType: 'Dataset' });

@@ -44,6 +44,8 @@ export function toDataciteJson(r: DataciteRecord, event?: DoiEvent): DataciteJso
   const attributes: Record<string, unknown> = {
     ...(isDoi ? { doi } : { identifiers: [{ identifier: doi, identifierType }] }),
     ...rest,
+    // Which kernel the attributes follow; DataCite stores it with the DOI.
+    schemaVersion: 'http://datacite.org/schema/kernel-4',
     ...(geoLocations ? { geoLocations: geoLocations.map(geoLocationJson) } : {}),
     ...(event ? { event } : {}),
   };
