@@ -4,7 +4,7 @@
  * over git's smart HTTP on 127.0.0.1, with a local GitHub REST stand-in as the
  * forge. Steps run in order and share state:
  *
- *   edit → propose (push + PR opened) → annotate → propose again (same PR updated)
+ *   edit → propose (push + PR opened) → annotate → propose again (same PR updated) → diff → check
  *
  * Shared with part B of #5, which adds `diff` and `check` steps below (keep the
  * order: each step starts from the repository state the previous one left).
@@ -36,6 +36,8 @@ async function setUpFlow(): Promise<Flow> {
   const forge = await startFakeForge('github', { repository: 'nordlys/catalogue', token: 'flow-token' });
   const records = baseRecords();
   records.config.forge = { kind: 'github', url: forge.url, repository: 'nordlys/catalogue', branch: 'main' };
+  // The fields curators may change on published and old raw records (the `check` steps rely on them).
+  records.config.curationFields = ['/keywords', '/description'];
   const ids: Record<RecordType, string> = {
     config: 'config',
     instrument: 'flexpes',
@@ -139,5 +141,40 @@ describe('curation flow: edit → propose → propose again (CLI, served remote,
     expect(flow.forge.pulls).toHaveLength(1);
   });
 
-  // Part B of #5 adds its steps here: `shelfmark diff main <branch>` and `shelfmark check --base main`.
+  it('diff: shows the branch against main as a reviewer reads it, with validation status', async () => {
+    const md = await flow.shelfmark('diff', 'main', branch);
+    expect(md.stderr).toBe('');
+    expect(md.code).toBe(0);
+    expect(md.stdout.startsWith('<!-- shelfmark:diff -->')).toBe(true);
+    expect(md.stdout).toContain('2 records changed: 1 added, 1 modified');
+    expect(md.stdout).toMatch(/\| Keywords<br>`\/keywords` \| [^|]* \| XPS, silver \|/);
+    expect(md.stdout).toContain('Plasmon loss at 368.9 eV');
+    const json = await flow.shelfmark('diff', 'main', branch, '--format', 'json');
+    const doc = JSON.parse(json.stdout) as { summary: { byStatus: Record<string, number>; validation: Record<string, number> }; records: { type: string; status: string }[] };
+    expect(doc.summary.byStatus).toEqual({ added: 1, modified: 1, renamed: 0, removed: 0 });
+    expect(doc.summary.validation).toEqual({ valid: 2, warnings: 0, errors: 0 });
+    expect(doc.records.map((r) => `${r.type} ${r.status}`)).toEqual(['dataset modified', 'annotation added']);
+  });
+
+  it('check: passes a change to curation fields of an old raw dataset plus a new annotation', async () => {
+    const r = await flow.shelfmark('check', '--base', 'main', '--head', branch);
+    expect(r.stdout).toContain('no problems');
+    expect(r.code).toBe(0);
+  });
+
+  it('check: refuses a frozen field of an old raw dataset, naming rule, file, pointer and the versioning route', async () => {
+    const e = await flow.shelfmark('edit', PID, '--set', '/scientificMetadata/pass_energy={"value":20,"unit":"eV"}');
+    expect(e.code).toBe(0);
+    await flow.repo.git('commit', '-q', '-am', 'change a frozen field');
+    const r = await flow.shelfmark('check', '--base', 'main', '--format', 'json');
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as { findings: { code: string; file: string; pointer: string; line: number; fix: string }[] };
+    expect(doc.findings).toHaveLength(1);
+    expect(doc.findings[0]).toMatchObject({ code: 'guard/raw-frozen', file: DATASET, pointer: '/scientificMetadata/pass_energy' });
+    expect(doc.findings[0]!.line).toBeGreaterThan(1);
+    expect(doc.findings[0]!.fix).toContain(`shelfmark publish --new-version ${PID}`);
+    const text = await flow.shelfmark('check', '--base', 'main');
+    expect(text.stdout).toMatch(new RegExp(`${DATASET}:\\d+:\\d+  /scientificMetadata/pass_energy  error: .*\\[guard/raw-frozen\\]`));
+    await flow.repo.git('reset', '-q', '--hard', 'HEAD~1');
+  });
 });
