@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPath } from '../core/layout.ts';
-import { GitError, openRepo, type Engine, type GitRepo } from './git.ts';
+import { followRenames, GitError, openRepo, type Engine, type GitRepo } from './git.ts';
 import { cleanupAll, makeTempDir, makeTempRepo, runGit, testDate, TEST_IDENTITY, type TempRepo } from './test-utils.ts';
 
 const ds = (name: string) => `catalog/${recordPath('dataset', `20.500.12345/20240017/${name}`)}`;
@@ -70,6 +70,7 @@ describe.each(ENGINES)('engine %s: reading', (engine) => {
     const last = h.get(DS1)![0]!;
     expect(last).toMatchObject({ date: '2024-01-01T07:00:00+00:00', author: { name: 'Curator Two', email: 'c2@shelfmark.invalid' }, subject: 'withdraw ds-1 again' });
     expect(h.get(DS3)![0]!.subject).toBe('move ds-2, withdraw proposal');
+    expect(followRenames(h, DS3).map((x) => `${c.indexOf(x.sha)}${x.status}`)).toEqual(['2R', '0A']);
   });
 
   it('limits history by path, date and starting revision', async () => {

@@ -19,6 +19,7 @@
 import { GitError } from './errors.ts';
 
 export { GitError, type GitErrorCode } from './errors.ts';
+export { followRenames } from './tombstones.ts';
 
 /** How a change touched a file: added, modified, deleted, renamed (from `oldPath`). */
 export type ChangeStatus = 'A' | 'M' | 'D' | 'R';

@@ -1,8 +1,11 @@
 /**
- * Which files are gone, worked out from a history map (pure). Both engines
- * feed it their history and the files present at the revision, then fill in
- * each file's last content. A path deleted, re-added and still present is not
- * gone; a path deleted twice is gone since its newest deletion.
+ * Pure helpers over a history map (from GitRepo.history): which files are
+ * gone, and one file's history across renames.
+ *
+ * Gone files: both engines feed in their history and the files present at the
+ * revision, then fill in each file's last content. A path deleted, re-added
+ * and still present is not gone; a path deleted twice is gone since its
+ * newest deletion.
  */
 import type { CommitInfo, RecordChange } from './git.ts';
 
@@ -52,4 +55,47 @@ function rank(order: Map<string, number>, sha: string): number {
 export function isUnder(path: string, folder: string): boolean {
   const f = folder.replace(/^\.\/?/, '').replace(/\/+$/, '');
   return f === '' || path === f || path.startsWith(`${f}/`);
+}
+
+/**
+ * The changes of `path`, newest first, continuing through renames into the
+ * history of the path it was renamed from (only changes older than the rename,
+ * so a path reused later does not leak in). Stops at a cycle.
+ */
+export function followRenames(
+  history: Map<string, RecordChange[]>,
+  path: string,
+  /** Each commit's position in the log (0 = newest), when known; otherwise dates decide. */
+  order?: Map<string, number>,
+): RecordChange[] {
+  const out: RecordChange[] = [];
+  const seen = new Set<string>();
+  let current: string | undefined = path;
+  let before: RecordChange | undefined;
+  while (current !== undefined && !seen.has(current)) {
+    seen.add(current);
+    const changes: RecordChange[] = history.get(current) ?? [];
+    let start = 0;
+    if (before) {
+      // Skip changes of the old path made after (or in) the commit that renamed it away.
+      const cut: RecordChange = before;
+      // Without the log order, fall back on dates (ties count as older).
+      const at = changes.findIndex((c) =>
+        order ? rank(order, c.sha) > rank(order, cut.sha) : Date.parse(c.date) <= Date.parse(cut.date) && c.sha !== cut.sha,
+      );
+      start = at === -1 ? changes.length : at;
+    }
+    let next: string | undefined;
+    for (const c of changes.slice(start)) {
+      out.push(c);
+      if (c.status === 'R' && c.oldPath !== undefined) {
+        next = c.oldPath;
+        before = c;
+        break;
+      }
+      if (c.status === 'A') break;
+    }
+    current = next;
+  }
+  return out;
 }
