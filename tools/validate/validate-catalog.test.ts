@@ -121,8 +121,11 @@ describe('each broken thing is one error naming the file, pointer and line', () 
 
   it('malformed JSON', async () => {
     const rel = cat.write(cat.pathOf('instrument'), '{\n  "id": "flexpes",\n  "name": "FlexPES"\n  "url": "x"\n}\n');
-    const f = only((await check()).findings, 'json/syntax', rel);
+    const { findings } = await check();
+    const f = only(findings, 'json/syntax', rel);
     expect(f).toMatchObject({ line: 4, column: 3 });
+    // The broken file keeps its place: records that reference it do not also report it missing.
+    expect(findings).toHaveLength(1);
   });
 
   it('unknown SPDX licence, with the right spelling suggested', async () => {

@@ -7,7 +7,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { Finding } from '../core/findings.ts';
-import { classifyPath, type RecordType } from '../core/layout.ts';
+import { classifyPath, type PathInfo, type RecordType } from '../core/layout.ts';
 import { parseJsonBytes, tooLargeSource, type JsonSource } from './json-source.ts';
 import { ID_FIELD, type RuleContext, type RuleIssue } from './rules/context.ts';
 import { recordRules } from './rules/index.ts';
@@ -70,6 +70,13 @@ function readSource(path: string, file: string, maxBytes: number): JsonSource {
   }
 }
 
+/** The id a record's path implies (datasets and publications need the configured prefixes). */
+function idFromPath(info: PathInfo, ctx: RuleContext): string | undefined {
+  if (info.type === 'dataset') return ctx.config?.pidPrefix ? `${ctx.config.pidPrefix}/${info.localId ?? info.id}` : undefined;
+  if (info.type === 'publication') return ctx.config?.doiPrefix ? `${ctx.config.doiPrefix}/${info.id}` : undefined;
+  return info.id;
+}
+
 /** Ties a rule issue to the file (and line, when the pointer exists in it). */
 export function toFinding(issue: RuleIssue, source: Pick<JsonSource, 'file' | 'locate'>): Finding {
   const pos = source.locate(issue.pointer);
@@ -100,10 +107,15 @@ export function validateFile(task: FileTask, opts: FileOptions): FileResult {
     if (task.report) findings.push(toFinding(strayFile(task.rel, value), source));
     return { rel: task.rel, findings };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { rel: task.rel, findings };
+  // A record that cannot be read still holds its place: index the id its path implies, so that
+  // one broken file is one finding, not also a dangling reference in every record that points to it.
+  const pathId = idFromPath(info, opts.ctx);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { rel: task.rel, findings, entry: { rel: task.rel, type: info.type, id: pathId, refs: [] } };
+  }
   const record = value as Record<string, unknown>;
   const idField = ID_FIELD[info.type];
-  const id = idField && typeof record[idField] === 'string' ? (record[idField] as string) : undefined;
+  const id = idField && typeof record[idField] === 'string' ? (record[idField] as string) : pathId;
   const entry: IndexEntry = { rel: task.rel, type: info.type, id: info.type === 'config' ? 'config' : id, refs: extractReferences(info.type, record) };
   if (!task.report) return { rel: task.rel, findings, entry };
 
