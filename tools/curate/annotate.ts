@@ -7,15 +7,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { annotationDir, parseDatasetPid } from '../core/layout.ts';
 import { writeFileAtomic } from '../catalog/write.ts';
+import type { AnnotationRecord, Person } from '../core/types.generated.ts';
 import { CurateError } from './errors.ts';
 import { resolveRecord } from './resolve.ts';
 import { saveRecord, type SaveResult } from './store.ts';
-
-export interface Person {
-  name: string;
-  orcid?: string;
-  email?: string;
-}
 
 export interface AnnotateOptions {
   root: string;
@@ -66,7 +61,7 @@ export async function annotate(opts: AnnotateOptions): Promise<AnnotateResult> {
   const name = await nextAnnotationName(root, opts.datasetPid);
   const id = `${parts.proposalId}/${parts.name}/${name}`;
   const dir = annotationDir(opts.datasetPid);
-  const record: Record<string, unknown> = {
+  const record: AnnotationRecord = {
     id,
     datasetPid: opts.datasetPid,
     author: opts.author,

@@ -2,15 +2,10 @@
  * `shelfmark embargo`: put a dataset under embargo until a date, or lift the
  * embargo (the data becomes public), validated before the write.
  */
+import type { DatasetAccess as Access } from '../core/types.generated.ts';
 import { CurateError } from './errors.ts';
 import { resolveRecord, type ResolvedRecord } from './resolve.ts';
 import { readRecord, saveRecord, type SaveResult } from './store.ts';
-
-export interface Access {
-  status: 'public' | 'embargoed' | 'restricted';
-  embargoedUntil?: string;
-  reason?: string;
-}
 
 export interface EmbargoResult extends SaveResult {
   record: ResolvedRecord;

@@ -3,17 +3,13 @@
  * token from the environment (never from a file). No forge (or kind `none`)
  * gives undefined: `propose` then prints what `git request-pull` prints.
  */
+import type { ForgeConfig as GeneratedForgeConfig } from '../core/types.generated.ts';
 import { ForgeError, TOKEN_VARIABLE, type Forge, type ForgeKind } from './forge.ts';
 
 export { ForgeError, type Forge, type PullRequest, type PullRequestComment, type ForgeKind } from './forge.ts';
 
 /** The `forge` section of catalog/config.json (schemas/config.schema.json#/$defs/forge). */
-export interface ForgeConfig {
-  kind: ForgeKind | 'none';
-  url?: string;
-  repository?: string;
-  branch?: string;
-}
+export type ForgeConfig = Pick<GeneratedForgeConfig, 'kind' | 'url' | 'repository' | 'branch'>;
 
 /**
  * The REST API base of a forge from its web URL: github.com → api.github.com,
