@@ -42,6 +42,13 @@ export interface SiteContext {
   outputsOf(pid: string): string[];
   /** Parses the catalogue file at `rel` (relative to the root). */
   read<T>(rel: string): T;
+  /**
+   * The same, through a small cache: for records many pages point to (proposals,
+   * samples, instruments). Callers must not change what it returns.
+   */
+  readShared<T>(rel: string): T;
+  /** Visible publications that hold `pid`. */
+  publicationsOf(pid: string): PublicationEntry[];
   annotationsOf(pid: string): Annotation[];
   historyOf(rel: string): HistoryEntry[];
 }
@@ -76,6 +83,17 @@ export function createContext(root: string, index: SiteIndex, history: Record<st
   const bySample = lazy(() => groupBy(index.datasets, (d) => d.sampleIds));
   const byTechnique = lazy(() => groupBy(index.datasets, (d) => d.techniques));
   const byYear = lazy(() => groupBy(index.datasets, (d) => [d.year]));
+  const shared = new Map<string, unknown>();
+  const publicationsByPid = lazy(() => {
+    const m = new Map<string, PublicationEntry[]>();
+    for (const p of index.publications)
+      for (const pid of p.pids) {
+        let a = m.get(pid);
+        if (!a) m.set(pid, (a = []));
+        a.push(p);
+      }
+    return m;
+  });
   const outputs = lazy(() => {
     const m = new Map<string, string[]>();
     for (const d of index.datasets)
@@ -105,6 +123,17 @@ export function createContext(root: string, index: SiteIndex, history: Record<st
     years: () => [...byYear().keys()].sort().reverse(),
     outputsOf: (pid) => outputs().get(pid) ?? [],
     read: <T>(rel: string) => JSON.parse(readFileSync(join(root, rel), 'utf8')) as T,
+    readShared<T>(rel: string): T {
+      let v = shared.get(rel);
+      if (v === undefined) {
+        v = JSON.parse(readFileSync(join(root, rel), 'utf8')) as unknown;
+        // Datasets come newest first, so one proposal's pages are close together: a small cache suffices.
+        if (shared.size >= SHARED_CACHE) shared.delete(shared.keys().next().value!);
+        shared.set(rel, v);
+      }
+      return v as T;
+    },
+    publicationsOf: (pid) => publicationsByPid().get(pid) ?? [],
     annotationsOf(pid) {
       const dir = join(root, annotationDir(pid));
       if (!existsSync(dir)) return [];
@@ -122,6 +151,9 @@ export function createContext(root: string, index: SiteIndex, history: Record<st
     historyOf: (rel) => history[rel] ?? [],
   };
 }
+
+/** Records kept by {@link SiteContext.readShared}. */
+const SHARED_CACHE = 2000;
 
 let cached: SiteContext | undefined;
 

@@ -54,7 +54,7 @@ export function exportView(site: SiteContext, record: Dataset, entry: DatasetEnt
   const tryRead = <T>(rel: string | undefined): T | undefined => {
     if (!rel) return undefined;
     try {
-      return site.read<T>(rel);
+      return site.readShared<T>(rel);
     } catch {
       return undefined;
     }
@@ -69,7 +69,7 @@ export function exportView(site: SiteContext, record: Dataset, entry: DatasetEnt
   }
   const samples = entry.sampleIds.map((id) => tryRead<Sample>(site.sample(id)?.rel)).filter((s): s is Sample => !!s);
   if (samples.length) view.samples = samples;
-  const pubs = site.index.publications.filter((p) => p.pids.includes(entry.pid)).map((p) => ({ doi: p.id, title: p.name }));
+  const pubs = site.publicationsOf(entry.pid).map((p) => ({ doi: p.id, title: p.name }));
   if (pubs.length) view.publications = pubs;
   const derived = site.outputsOf(entry.pid).map((pid) => ({ pid }));
   if (derived.length) view.derived = derived;
