@@ -33,7 +33,7 @@ const IDENTITY_VARS = ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_AUTHOR_DATE',
 const ALLOWED = [...PASS_THROUGH, ...IDENTITY_VARS, 'GIT_TERMINAL_PROMPT'];
 const GUARDED = new Set(['editor', 'visual', 'pager', 'prefix', 'ssh_askpass']);
 
-function gitEnv(): Record<string, string> {
+export function gitEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     const key = k.toLowerCase();

@@ -269,3 +269,40 @@ export async function initRepo(dir: string, opts: { bare?: boolean; defaultBranc
   }
   return dir;
 }
+
+/**
+ * Clones `url` into `dir` (which must not exist or be empty) and opens the
+ * clone. Uses the git binary when there is one (any protocol), else
+ * isomorphic-git (http(s) only).
+ */
+export async function cloneRepo(url: string, dir: string, opts: OpenOptions & { branch?: string } = {}): Promise<GitRepo> {
+  const binary = opts.gitBinary ?? 'git';
+  const useCli = opts.engine !== 'iso' && (await hasGitBinary(binary));
+  if (useCli) {
+    const { execFile } = await import('node:child_process');
+    const { gitEnv } = await import('./cli-repo.ts');
+    const args = ['clone', '-q', ...(opts.branch ? ['--branch', opts.branch] : []), '--', url, dir];
+    await new Promise<void>((resolve, reject) =>
+      execFile(binary, args, { env: gitEnv() }, (err, _o, stderr) =>
+        err ? reject(cloneError(url, dir, stderr || err.message)) : resolve(),
+      ),
+    );
+  } else {
+    const git = await import('isomorphic-git');
+    const http = (await import('isomorphic-git/http/node')).default;
+    const fs = await import('node:fs');
+    try {
+      await git.clone({ fs, http, dir, url, ...(opts.branch ? { ref: opts.branch } : {}), singleBranch: false });
+    } catch (err) {
+      throw cloneError(url, dir, String((err as Error).message ?? err));
+    }
+  }
+  return openRepo(dir, opts);
+}
+
+function cloneError(url: string, dir: string, said: string): GitError {
+  const s = said.toLowerCase();
+  if (s.includes('already exists and is not an empty directory'))
+    return new GitError('E_GIT', dir, `cannot clone into ${dir}: the folder exists and is not empty. Pick a new folder.`, said);
+  return new GitError('E_GIT_REMOTE', dir, `cannot clone ${url}: ${said.trim().split('\n')[0]}. Check the URL and that the server is up.`, said);
+}

@@ -1,6 +1,6 @@
 import { createConnection } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GitError, openRepo, type Engine } from './git.ts';
+import { cloneRepo, GitError, openRepo, type Engine } from './git.ts';
 import { cleanupAll, makeTempDir, makeTempRepo, runGit, serveBareRepo, TEST_IDENTITY } from './test-utils.ts';
 
 afterAll(cleanupAll);
@@ -71,10 +71,11 @@ describe.each(['cli', 'iso'] as Engine[])('engine %s: remotes', (engine) => {
     expect((await bare(served.bareDir, 'rev-parse', 'refs/heads/ingest/2024-02')).trim()).toBe(sha);
     expect(JSON.parse(await bare(served.bareDir, 'show', 'ingest/2024-02:catalog/b.json'))).toEqual({ b: 2 });
     expect((await bare(served.bareDir, 'ls-tree', '-r', '--name-only', 'ingest/2024-02')).trim()).toBe('catalog/b.json');
-    // …and through the interface, opened on a fresh clone.
+    // …and through the interface, on a fresh clone.
     const cloneDir = await makeTempDir();
-    await runGit(cloneDir, ['clone', '-q', served.url, 'c']);
-    const clone = await openRepo(`${cloneDir}/c`, { engine });
+    const clone = await cloneRepo(served.url, `${cloneDir}/c`, { engine });
+    expect(await clone.currentBranch()).toBe('main');
+    expect(await clone.remoteUrl('origin')).toBe(served.url);
     await clone.fetch('origin', 'ingest/2024-02');
     expect(await clone.revParse('origin/ingest/2024-02')).toBe(sha);
     expect(await clone.changedFiles('origin/main', 'origin/ingest/2024-02')).toEqual([
@@ -102,5 +103,7 @@ describe.each(['cli', 'iso'] as Engine[])('engine %s: remotes', (engine) => {
     expect((down as GitError).code).toBe('E_GIT_REMOTE');
     const none = await g.fetch('nowhere').catch((e: unknown) => e);
     expect((none as GitError).code).toBe('E_GIT_REMOTE');
+    const noClone = await cloneRepo(served.url, `${await makeTempDir()}/c`, { engine }).catch((e: unknown) => e);
+    expect((noClone as GitError).code).toBe('E_GIT_REMOTE');
   });
 });
