@@ -92,6 +92,12 @@ const spdxLower = new Map<string, string>([...spdxIds, ...spdxDeprecated].map((i
  * `LicenseRef-facility-data-policy`). Suggests the right case for a near miss.
  */
 export function checkSpdx(expression: string): IdCheck {
+  return memo(spdxCache, expression, spdxUncached);
+}
+
+const spdxCache = new Map<string, IdCheck>();
+
+function spdxUncached(expression: string): IdCheck {
   try {
     parseSpdx(expression);
     if (spdxDeprecated.includes(expression)) return { ok: false, reason: 'a deprecated SPDX id' };

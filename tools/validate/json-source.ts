@@ -194,8 +194,8 @@ function syntaxFinding(text: string, file: string, err: unknown): Finding {
   };
 }
 
-/** Parses JSON text. `file` is the path used in findings. */
-export function parseJsonText(text: string, file: string): JsonSource {
+/** Parses JSON text. `file` is the path used in findings; `checkDuplicates: false` skips the duplicate-key scan. */
+export function parseJsonText(text: string, file: string, checkDuplicates = true): JsonSource {
   const findings: Finding[] = [];
   let body = text;
   if (body.charCodeAt(0) === 0xfeff) {
@@ -249,7 +249,7 @@ export function parseJsonText(text: string, file: string): JsonSource {
     });
     return source;
   }
-  if (countKeysInText(body) !== countKeysInValue(value)) findings.push(...findDuplicateKeys(body, file));
+  if (checkDuplicates && countKeysInText(body) !== countKeysInValue(value)) findings.push(...findDuplicateKeys(body, file));
   return source;
 }
 
@@ -257,6 +257,8 @@ export function parseJsonText(text: string, file: string): JsonSource {
 export interface JsonSourceOptions {
   /** Files larger than this are refused without parsing. Default {@link DEFAULT_MAX_BYTES}. */
   maxBytes?: number;
+  /** Scan for duplicate keys (default true); off when only the value is wanted. */
+  checkDuplicates?: boolean;
 }
 
 /** Checks the size and encoding of raw file bytes, then parses them. */
@@ -282,7 +284,7 @@ export function parseJsonBytes(bytes: Uint8Array, file: string, opts: JsonSource
       ],
     };
   }
-  return parseJsonText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), file);
+  return parseJsonText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), file, opts.checkDuplicates ?? true);
 }
 
 /** The result for a file refused for its size (`size` bytes, limit `max`), without reading it. */

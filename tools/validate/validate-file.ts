@@ -46,13 +46,24 @@ export interface FileOptions {
   schemasDir?: string;
 }
 
-/** The path findings show: relative to the current directory when inside it, else absolute. */
+const shownDirs = new Map<string, string>();
+
+/** The path findings show: relative to the current directory when inside it, else absolute (memoised per folder). */
 export function displayPath(abs: string): string {
-  const rel = relative(process.cwd(), abs);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? abs.split('\\').join('/') : rel.split('\\').join('/');
+  const cut = Math.max(abs.lastIndexOf('/'), abs.lastIndexOf('\\'));
+  const dir = abs.slice(0, cut);
+  let shown = shownDirs.get(dir);
+  if (shown === undefined) {
+    const rel = relative(process.cwd(), dir);
+    shown = rel === '' ? '' : rel.startsWith('..') || isAbsolute(rel) ? dir.split('\\').join('/') : rel.split('\\').join('/');
+    if (shownDirs.size > 100_000) shownDirs.clear();
+    shownDirs.set(dir, shown);
+  }
+  const name = abs.slice(cut + 1);
+  return shown === '' ? name : `${shown}/${name}`;
 }
 
-function readSource(path: string, file: string, maxBytes: number): JsonSource {
+function readSource(path: string, file: string, maxBytes: number, checkDuplicates: boolean): JsonSource {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -64,7 +75,7 @@ function readSource(path: string, file: string, maxBytes: number): JsonSource {
       if (n === 0) break;
       off += n;
     }
-    return parseJsonBytes(buf.subarray(0, off), file, { maxBytes });
+    return parseJsonBytes(buf.subarray(0, off), file, { maxBytes, checkDuplicates });
   } finally {
     closeSync(fd);
   }
@@ -93,7 +104,7 @@ export function validateFile(task: FileTask, opts: FileOptions): FileResult {
   }
   let source: JsonSource;
   try {
-    source = readSource(task.path, file, opts.maxBytes);
+    source = readSource(task.path, file, opts.maxBytes, task.report);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     return {
