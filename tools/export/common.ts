@@ -5,6 +5,7 @@
  * citations never disagree about a record.
  */
 import { remark } from 'remark';
+import { parseDatasetPid } from '../core/layout.ts';
 import { absoluteUrl, datasetUrl, publicationUrl } from '../core/routes.ts';
 import type { ConfigRecord, DatasetRecord, PersonRecord, PublicationRecord } from './view.ts';
 
@@ -24,9 +25,12 @@ export const handleUrl = (pid: string): string => `https://hdl.handle.net/${pid}
 /** The SPDX licence page of an SPDX id. */
 export const spdxUrl = (id: string): string => `https://spdx.org/licenses/${id}.html`;
 
-/** The landing page of a dataset, or undefined when the config has no site URL. */
+/**
+ * The landing page of a dataset, or undefined when the config has no site URL
+ * or the pid is not one of this catalogue's (an input dataset held elsewhere).
+ */
 export function datasetLandingUrl(config: ConfigRecord, pid: string): string | undefined {
-  return config.siteBaseUrl ? absoluteUrl(config.siteBaseUrl, datasetUrl(pid)) : undefined;
+  return config.siteBaseUrl && parseDatasetPid(pid) ? absoluteUrl(config.siteBaseUrl, datasetUrl(pid)) : undefined;
 }
 
 /** The landing page of a publication: its own `landingPage`, else the static page derived from the DOI. */

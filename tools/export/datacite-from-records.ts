@@ -157,8 +157,7 @@ export function datasetToDatacite(view: DatasetView): DataciteRecord {
   if (d.access?.embargoedUntil) dates.push({ date: datePart(d.access.embargoedUntil), dateType: 'Available' });
 
   const related: RelatedIdentifier[] = [];
-  for (const pid of d.inputDatasets ?? [])
-    related.push({ relatedIdentifier: pid, relatedIdentifierType: 'Handle', relationType: 'IsDerivedFrom', resourceTypeGeneral: 'Dataset' });
+  for (const pid of d.inputDatasets ?? []) related.push({ ...pidOrDoi(pid), relationType: 'IsDerivedFrom', resourceTypeGeneral: 'Dataset' });
   for (const out of view.derived ?? []) related.push({ ...datasetRef(out), relationType: 'IsSourceOf', resourceTypeGeneral: 'Dataset' });
   for (const r of d.relationships ?? [])
     if (RELATION_TYPES.has(r.relationship))

@@ -20,6 +20,24 @@ describe('exportDataset / exportPublication', () => {
     }
   });
 
+  it('never throws on sparse or odd records, so one bad record cannot stop a build', () => {
+    const odd = [
+      { dataset: { pid: 'not-a-pid' }, config: {} },
+      { dataset: { pid: '20.500.12345/1/x', inputDatasets: ['10.5281/zenodo.1', 'elsewhere'], scientificMetadata: { a: null, b: { c: [] } } }, config: { siteBaseUrl: 'https://x.example/' } },
+      { dataset: { pid: '20.500.12345/1/y', creators: [{ name: '' }], keywords: [], techniques: [] }, config: { facility: { name: 'F' } } },
+    ];
+    for (const view of odd) {
+      const e = exportDataset(view);
+      expect(e.dataciteXml).toContain('<resource');
+      expect(e.jsonLd.name).toBeTruthy();
+    }
+    const withDoiInput = exportDataset(odd[1]!);
+    expect(withDoiInput.dataciteXml).toContain('<relatedIdentifier relatedIdentifierType="DOI" relationType="IsDerivedFrom" resourceTypeGeneral="Dataset">10.5281/zenodo.1</relatedIdentifier>');
+    expect(withDoiInput.jsonLd.isBasedOn).toContainEqual({ '@type': 'Dataset', '@id': 'https://doi.org/10.5281/zenodo.1' });
+    const p = exportPublication({ publication: { doi: '10.5072/x' }, config: {} });
+    expect(p.dataciteXml).toContain('10.5072/x');
+  });
+
   it.skipIf(!existsSync(XMLLINT) || !existsSync(DATACITE_XSD))('produce schema-valid DataCite XML', async () => {
     expect((await validateXml(exportPublication(publicationView).dataciteXml)).findings).toEqual([]);
   });

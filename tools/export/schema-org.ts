@@ -166,7 +166,10 @@ export function datasetToSchemaOrg(view: DatasetView): JsonLd {
         : undefined,
     includedInDataCatalog: catalogue(config),
     isPartOf: (view.publications ?? []).map((p) => prune({ '@type': 'Dataset', '@id': doiUrl(p.doi), name: p.title })),
-    isBasedOn: (d.inputDatasets ?? []).map((pid) => ({ '@type': 'Dataset', '@id': datasetLandingUrl(config, pid) ?? handleUrl(pid) })),
+    isBasedOn: (d.inputDatasets ?? []).map((pid) => ({
+      '@type': 'Dataset',
+      '@id': datasetLandingUrl(config, pid) ?? (/^10\.\d{4,9}\//.test(pid) ? doiUrl(pid) : handleUrl(pid)),
+    })),
     citation: (d.relationships ?? [])
       .filter((r) => /^(IsSupplementTo|IsDescribedBy|IsDocumentedBy|IsCitedBy|IsReferencedBy|References|Cites)$/.test(r.relationship))
       .map((r) => (/^10\.\d{4,9}\//.test(r.pid) ? doiUrl(r.pid) : r.pid)),
