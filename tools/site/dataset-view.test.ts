@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datasetView, formatBytes, MAX_FILES_SHOWN, plainSummary } from './dataset-view.ts';
+import { datasetView, formatBytes, MAX_FILES_SHOWN, plainSummary, safeRelPath } from './dataset-view.ts';
 import type { Dataset, SiteConfig } from './records.ts';
 import { DERIVED, FIXTURE_NOW, RAW, RESTRICTED } from './test-fixture.ts';
 import { highwireMeta, openGraphMeta, signpostingLinks } from './head.ts';
@@ -68,6 +68,11 @@ describe('datasetView', () => {
     expect(view.editUrl).toBe(`https://github.com/nordlys/catalog/edit/main/catalog/${rel}`);
     expect(view.exports.map((e) => e.href)).toContain('/datasets/20240017/xps-0001/datacite.xml');
     expect(view.exports).toHaveLength(7);
+  });
+  it('links the quick-look plot where the build copies it, and refuses paths leaving their folder', () => {
+    expect(view.attachments).toEqual([{ href: '/datasets/20240017/xps-0001/attachments/quicklook.svg', caption: 'Survey quick look', mediaType: 'image/svg+xml' }]);
+    expect(safeRelPath('plots/a.svg')).toBe(true);
+    for (const bad of ['../x.svg', '/etc/passwd', 'a/../../b', '']) expect(safeRelPath(bad), bad).toBe(false);
   });
   it('shows the metadata tree as rows', () => {
     expect(view.metadata.find((r) => r.key === 'analyser/lens_mode')).toMatchObject({ label: 'Lens mode', depth: 1 });

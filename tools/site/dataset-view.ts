@@ -146,9 +146,15 @@ export function plainSummary(markdown: string | undefined, max = 300): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+const encodePath = (path: string): string => path.split('/').map(encodeURIComponent).join('/');
+
 function joinUrl(base: string, path: string): string {
-  return `${base.replace(/\/+$/, '')}/${path.split('/').map(encodeURIComponent).join('/')}`;
+  return `${base.replace(/\/+$/, '')}/${encodePath(path)}`;
 }
+
+/** A relative path that stays inside its folder (no `..`, not absolute): attachments are copied by it. */
+export const safeRelPath = (path: string): boolean =>
+  path !== '' && !path.startsWith('/') && !path.includes('\\') && path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 
 /** Maps a dataset record to its landing page view. */
 export function datasetView(record: Dataset, deps: DatasetViewDeps): DatasetView {
@@ -224,13 +230,13 @@ export function datasetView(record: Dataset, deps: DatasetViewDeps): DatasetView
       ...(a.created ? { date: a.created } : {}),
       ...(typeof a.rating === 'number' ? { rating: a.rating } : {}),
       commentHtml: markdownToHtml(a.comment),
-      ...(a.image ? { image: { href: `${url}annotations/${a.id.split('/').pop()}/${a.image.path.split('/').pop()}`, caption: a.image.caption ?? '' } } : {}),
+      ...(a.image && safeRelPath(a.image.path)
+        ? { image: { href: `${url}annotations/${a.id.split('/').pop()}/${encodePath(a.image.path)}`, caption: a.image.caption ?? '' } }
+        : {}),
     })),
-    attachments: (record.attachments ?? []).map((a) => ({
-      href: `${url}${a.path.split('/').pop()}`,
-      caption: a.caption ?? '',
-      mediaType: a.mediaType ?? '',
-    })),
+    attachments: (record.attachments ?? [])
+      .filter((a) => safeRelPath(a.path))
+      .map((a) => ({ href: `${url}attachments/${encodePath(a.path)}`, caption: a.caption ?? '', mediaType: a.mediaType ?? '' })),
     history: (deps.history ?? []).map((h) => {
       const href = commitUrl(config.forge, h.hash);
       return href ? { ...h, href } : { ...h };

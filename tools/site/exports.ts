@@ -6,12 +6,13 @@
  */
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { annotationDir, attachmentDir } from '../core/layout.ts';
 import type { SiteContext } from './context.ts';
 import type { Dataset, Instrument, Proposal, Sample } from './records.ts';
 import type { DatasetView as ExportView, PublicationRecord } from '../export/view.ts';
 import type { DatasetEntry } from './site-index.ts';
+import { safeRelPath } from './dataset-view.ts';
 
 export interface ExportReport {
   datasets: number;
@@ -144,27 +145,28 @@ async function writePublicationExports(site: SiteContext, outDir: string, report
   }
 }
 
-/** Copies attachments (quick-look plots) and annotation images beside the page, at the URLs dataset-view.ts links. */
+/**
+ * Copies attachments (quick-look plots) and annotation images beside the page,
+ * under `attachments/` and `annotations/<name>/`, at the URLs dataset-view.ts links.
+ */
 async function copyAssets(site: SiteContext, record: Dataset, pageDir: string): Promise<number> {
   let n = 0;
-  const attachments = join(site.root, attachmentDir(record.pid));
-  for (const a of record.attachments ?? []) {
-    const from = join(attachments, basename(a.path));
-    if (existsSync(from)) {
-      await copyFile(from, join(pageDir, basename(a.path)));
-      n++;
-    }
-  }
-  const annDir = join(site.root, annotationDir(record.pid));
-  for (const ann of site.annotationsOf(record.pid)) {
-    if (!ann.image) continue;
-    const name = ann.id.split('/').pop()!;
-    const from = join(annDir, basename(ann.image.path));
-    if (!existsSync(from)) continue;
-    const to = join(pageDir, 'annotations', name, basename(ann.image.path));
+  const copy = async (from: string, to: string) => {
+    if (!existsSync(from)) return;
     await mkdir(dirname(to), { recursive: true });
     await copyFile(from, to);
     n++;
+  };
+  const attachments = join(site.root, attachmentDir(record.pid));
+  for (const a of record.attachments ?? []) {
+    if (safeRelPath(a.path)) await copy(join(attachments, a.path), join(pageDir, 'attachments', a.path));
+  }
+  const annDir = join(site.root, annotationDir(record.pid));
+  for (const ann of site.annotationsOf(record.pid)) {
+    if (!ann.image || !safeRelPath(ann.image.path)) continue;
+    const name = ann.id.split('/').pop()!;
+    // Images sit beside the annotation's JSON (layout.ts); each annotation gets its own folder on the site.
+    await copy(join(annDir, ann.image.path), join(pageDir, 'annotations', name, ann.image.path));
   }
   return n;
 }

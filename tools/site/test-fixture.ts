@@ -7,7 +7,7 @@
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { recordPath, type RecordType, annotationDir } from '../core/layout.ts';
+import { recordPath, type RecordType, annotationDir, attachmentDir } from '../core/layout.ts';
 
 export const FIXTURE_NOW = new Date('2026-01-01T00:00:00Z');
 export const CANARY_TITLE = 'CANARY-FIXTURE-TITLE';
@@ -59,6 +59,7 @@ export const RAW = {
     cooled: true,
   },
   doi: '10.5072/shelfmark.xps-0001',
+  attachments: [{ path: 'quicklook.svg', caption: 'Survey quick look', mediaType: 'image/svg+xml' }],
 };
 
 export const DERIVED = {
@@ -136,7 +137,10 @@ export async function writeFixtureCatalog(dir?: string): Promise<string> {
     created: '2024-05-02T11:30:00+02:00',
     comment: 'Charging visible in the **first** sweep.',
     rating: 4,
+    image: { path: 'c-0001.png', caption: 'Charging', mediaType: 'image/png' },
   });
+  await put(`${annotationDir(RAW.pid)}/c-0001.png`, 'PNG');
+  await put(`${attachmentDir(RAW.pid)}/quicklook.svg`, '<svg xmlns="http://www.w3.org/2000/svg"/>');
   await rec('publication', '10.5072/shelfmark.pub-0001', {
     doi: '10.5072/shelfmark.pub-0001',
     status: 'findable',
