@@ -339,3 +339,22 @@ describe('user configuration', () => {
     expect(await g.status()).toEqual([{ path: 'new file ü.txt', index: '?', worktree: '?' }]);
   });
 });
+
+describe('merged branches (a curation PR)', () => {
+  it('both engines read the same history and merge base across a merge commit', async () => {
+    const r = await fixture();
+    await r.git('checkout', '-q', '-b', 'curation/ds-4');
+    const onBranch = await r.commit({ message: 'curate ds-4', files: { [DS4]: { v: 'curated' } } });
+    await r.git('checkout', '-q', 'main');
+    const onMain = await r.commit({ message: 'readme again', files: { 'README.md': '# r3\n' } });
+    await r.git('merge', '-q', '--no-ff', '-m', 'Merge curation/ds-4', 'curation/ds-4');
+    const [cli, iso] = [await openRepo(r.dir, { engine: 'cli' }), await openRepo(r.dir, { engine: 'iso' })];
+    const h = await cli.history({ paths: ['catalog'] });
+    expect(h.get(DS4)!.map((x) => x.sha)).toEqual([onBranch, r.commits[3]]);
+    expect([...(await iso.history({ paths: ['catalog'] }))]).toEqual([...h]);
+    expect([...(await iso.history())]).toEqual([...(await cli.history())]);
+    expect(await cli.mergeBase(onBranch, onMain)).toBe(r.commits[7]);
+    expect(await iso.mergeBase(onBranch, onMain)).toBe(r.commits[7]);
+    expect(await iso.changedFiles(onMain, 'HEAD')).toEqual(await cli.changedFiles(onMain, 'HEAD'));
+  });
+});

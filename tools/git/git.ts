@@ -257,8 +257,9 @@ export async function initRepo(dir: string, opts: { bare?: boolean; defaultBranc
   const branch = opts.defaultBranch ?? 'main';
   if (await hasGitBinary()) {
     const { execFile } = await import('node:child_process');
+    const { gitEnv } = await import('./cli-repo.ts');
     await new Promise<void>((resolve, reject) =>
-      execFile('git', ['init', '-q', `--initial-branch=${branch}`, ...(opts.bare ? ['--bare'] : []), dir], (err, _o, stderr) =>
+      execFile('git', ['init', '-q', `--initial-branch=${branch}`, ...(opts.bare ? ['--bare'] : []), dir], { env: gitEnv() }, (err, _o, stderr) =>
         err ? reject(new GitError('E_GIT', dir, `git init ${dir} failed: ${stderr.trim()}`, stderr)) : resolve(),
       ),
     );
