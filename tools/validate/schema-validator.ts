@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { Finding } from '../core/findings.ts';
-import type { RecordType } from '../core/layout.ts';
+import { RECORD_TYPES, type RecordType } from '../core/layout.ts';
 import { mapAjvErrors } from './error-map.ts';
 
 /** The folder holding `<type>.schema.json`, next to `tools/`. */
@@ -65,6 +65,7 @@ export function compiledSchemas(dir: string = SCHEMAS_DIR, flavour: 'fast' | 'de
   }
   const validators = new Map<RecordType, ValidateFunction>();
   for (const [name, id] of ids) {
+    if (!(RECORD_TYPES as readonly string[]).includes(name)) continue; // shared definitions, not a record type
     try {
       const v = ajv.getSchema(id);
       if (v) validators.set(name as RecordType, v);
