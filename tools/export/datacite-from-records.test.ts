@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { datasetToDatacite, publicationToDatacite } from './datacite-from-records.ts';
 import { toDataciteJson } from './datacite-json.ts';
-import { fromDataciteXml, toDataciteXml } from './datacite-xml.ts';
+import { fromDataciteXml } from './datacite-xml-read.ts';
+import { toDataciteXml } from './datacite-xml.ts';
 import { config, datasetView, derivedDataset, publicationView, rawDataset } from './fixtures/records.ts';
 import { DATACITE_XSD, validateXml, XMLLINT } from './xsd.ts';
 

@@ -4,7 +4,7 @@
  * The shape is the one the DataCite REST API takes as JSON:API `attributes`
  * (https://support.datacite.org/docs/api-create-dois), so DataCite JSON is this
  * object as it stands, and DataCite XML is one translation away
- * (see datacite-xml.ts). It holds every property of kernel 4.6, including
+ * (datacite-xml.ts, datacite-xml-read.ts). It holds every property of kernel 4.6, including
  * relatedItems, geoLocations and xml:lang (as `lang`), so that every official
  * example reads into it and writes back out unchanged.
  *

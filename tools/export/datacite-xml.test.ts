@@ -3,7 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { DataciteXmlError, fromDataciteXml, toDataciteXml } from './datacite-xml.ts';
+import { DataciteXmlError, fromDataciteXml } from './datacite-xml-read.ts';
+import { toDataciteXml } from './datacite-xml.ts';
 import type { DataciteRecord } from './datacite-model.ts';
 import { validateXml, XMLLINT } from './xsd.ts';
 
