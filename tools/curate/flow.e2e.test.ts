@@ -10,13 +10,13 @@
  * order: each step starts from the repository state the previous one left).
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPath, type RecordType } from '../core/layout.ts';
 import { startFakeForge, type FakeForge } from '../forge/fake-forge.ts';
-import { cleanupAll, makeTempRepo, runGit, serveBareRepo, type ServedRepo, type TempRepo } from '../git/test-utils.ts';
+import { cleanupAll, makeTempDir, makeTempRepo, runGit, serveBareRepo, type ServedRepo, type TempRepo } from '../git/test-utils.ts';
 import { baseRecords, PID } from '../validate/test-catalog.ts';
 
 const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../cli/shelfmark.ts');
@@ -176,5 +176,25 @@ describe('curation flow: edit → propose → propose again (CLI, served remote,
     const text = await flow.shelfmark('check', '--base', 'main');
     expect(text.stdout).toMatch(new RegExp(`${DATASET}:\\d+:\\d+  /scientificMetadata/pass_energy  error: .*\\[guard/raw-frozen\\]`));
     await flow.repo.git('reset', '-q', '--hard', 'HEAD~1');
+  });
+
+  it('review comment: the diff goes onto the PR as ONE comment, updated (not repeated) on the next run', async () => {
+    const md = await flow.shelfmark('diff', 'main', branch);
+    const review = join(await makeTempDir(), 'review.md');
+    writeFileSync(review, md.stdout);
+    flow.forge.requests.length = 0;
+    const first = await flow.shelfmark('comment', '1', '--body-file', review);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toMatch(/^✔ created comment \d+ on #1/);
+    const second = await flow.shelfmark('comment', '1', '--body-file', review);
+    expect(second.stdout).toMatch(/^✔ updated comment \d+ on #1/);
+    expect(flow.forge.comments).toHaveLength(1);
+    expect(flow.forge.comments[0]!.body).toBe(`<!-- shelfmark:review -->\n${md.stdout}`);
+    expect(flow.forge.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
+      'GET /api/v3/repos/nordlys/catalogue/issues/1/comments',
+      'POST /api/v3/repos/nordlys/catalogue/issues/1/comments',
+      'GET /api/v3/repos/nordlys/catalogue/issues/1/comments',
+      `PATCH /api/v3/repos/nordlys/catalogue/issues/comments/${flow.forge.comments[0]!.id}`,
+    ]);
   });
 });
