@@ -38,6 +38,9 @@ export interface ValidateResult {
 
 const BATCH = 128;
 
+// Batches in flight per worker: while the main thread merges one result, the worker already has the next batch.
+const IN_FLIGHT = 3;
+
 async function runInWorkers(tasks: FileTask[], opts: FileOptions, count: number, onResult: (r: FileResult) => void): Promise<void> {
   const workers = Array.from({ length: count }, () => new Worker(new URL('./worker.ts', import.meta.url), { workerData: opts }));
   let next = 0;
@@ -46,22 +49,23 @@ async function runInWorkers(tasks: FileTask[], opts: FileOptions, count: number,
       workers.map(
         (worker) =>
           new Promise<void>((resolvePromise, reject) => {
+            let outstanding = 0;
             const send = () => {
-              if (next >= tasks.length) {
-                resolvePromise();
-                return;
+              while (outstanding < IN_FLIGHT && next < tasks.length) {
+                worker.postMessage(tasks.slice(next, next + BATCH));
+                next += BATCH;
+                outstanding++;
               }
-              const batch = tasks.slice(next, next + BATCH);
-              next += BATCH;
-              worker.postMessage(batch);
+              if (outstanding === 0) resolvePromise();
             };
             worker.on('message', (results: FileResult[]) => {
+              outstanding--;
               for (const r of results) onResult(r);
               send();
             });
             worker.on('error', reject);
             worker.on('exit', (code) => {
-              if (next < tasks.length) reject(new Error(`validation worker stopped (exit code ${code})`));
+              if (outstanding > 0) reject(new Error(`validation worker stopped (exit code ${code})`));
             });
             send();
           }),
