@@ -87,3 +87,11 @@ describe('convert', () => {
     expect(sameDimension('mbar', 'K')).toBe(false);
   });
 });
+
+describe('one source of truth for dimension names', () => {
+  it('the profile schema allows exactly the dimensions units.ts knows', async () => {
+    const { readFileSync } = await import('node:fs');
+    const schema = JSON.parse(readFileSync(new URL('../../schemas/profile.schema.json', import.meta.url), 'utf8'));
+    expect([...schema.$defs.dimension.enum].sort()).toEqual([...DIMENSIONS].sort());
+  });
+});
