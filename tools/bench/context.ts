@@ -5,8 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { walkCatalog } from '../catalog/read.ts';
 import { generateCatalog } from './synthetic.ts';
 import { measureChild, type Measurement } from './measure.ts';
 
@@ -47,30 +49,35 @@ export interface Section {
 }
 
 /**
- * A fingerprint of the generator's sources: a cached catalogue is reused only
- * when it was made by the same code, so a generator change regenerates it.
+ * A fingerprint of what the generator writes: the digest of a small catalogue
+ * made with the same seed. A cached catalogue is reused only when the generator
+ * still writes the same bytes, so any change to the generator or the example
+ * seeds regenerates it, and a pure refactoring does not.
  */
-export async function generatorFingerprint(repoRoot: string): Promise<string> {
-  const hash = createHash('sha256');
-  const dirs = [join(repoRoot, 'tools/example'), join(repoRoot, 'tools/example/seeds')];
-  const files = [join(repoRoot, 'tools/bench/synthetic.ts'), join(repoRoot, 'tools/catalog/write.ts')];
-  for (const d of dirs) {
-    for (const f of (await readdir(d)).sort()) if (f.endsWith('.ts') && !f.endsWith('.test.ts')) files.push(join(d, f));
+export async function generatorFingerprint(seed: number): Promise<string> {
+  const tmp = await mkdtemp(join(tmpdir(), 'shelfmark-fingerprint-'));
+  try {
+    const dir = join(tmp, 'catalog');
+    await generateCatalog({ dir, n: 120, seed, perProposal: 40 });
+    const hash = createHash('sha256');
+    for await (const f of walkCatalog(dir)) hash.update(f.rel).update(await readFile(f.path));
+    return hash.digest('hex').slice(0, 12);
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
   }
-  for (const f of files) hash.update(f.slice(repoRoot.length)).update(await readFile(f));
-  return hash.digest('hex').slice(0, 12);
 }
 
 /** Builds the context for one `npm run bench` run. */
 export function createContext(opts: { repoRoot: string; sizes: number[]; seed: number; profile: boolean }): BenchContext {
   const benchDir = join(opts.repoRoot, '.bench');
   const log = (m: string) => process.stderr.write(`${m}\n`);
+  let fingerprint: Promise<string> | undefined;
   return {
     ...opts,
     benchDir,
     log,
     async catalog(n) {
-      const fp = await generatorFingerprint(opts.repoRoot);
+      const fp = await (fingerprint ??= generatorFingerprint(opts.seed));
       const dir = join(benchDir, `synthetic-${n}-seed${opts.seed}-${fp}`);
       const marker = join(dir, '.complete');
       if (existsSync(marker)) return dir;

@@ -20,18 +20,14 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** The top `limit` self-time hotspots of the newest .cpuprofile in `dir`. */
-export async function summariseProfile(dir: string, repoRoot: string, limit = 15): Promise<Hotspot[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile')).sort();
-  const newest = files[files.length - 1];
-  if (!newest) return [];
-  const p = JSON.parse(await readFile(join(dir, newest), 'utf8')) as CpuProfile;
+/** Self time per function in one profile, plus the profile's total sampled time (µs). */
+function selfTimes(p: CpuProfile, repoRoot: string): { total: number; entries: Map<string, { fn: string; loc: string; us: number }> } {
   const selfUs = new Map<number, number>();
   for (let i = 0; i < p.samples.length; i++) {
     const id = p.samples[i]!;
     selfUs.set(id, (selfUs.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
   }
-  const byKey = new Map<string, { fn: string; loc: string; us: number }>();
+  const entries = new Map<string, { fn: string; loc: string; us: number }>();
   let total = 0;
   for (const n of p.nodes) {
     const us = selfUs.get(n.id) ?? 0;
@@ -40,12 +36,37 @@ export async function summariseProfile(dir: string, repoRoot: string, limit = 15
     const loc = url ? `${url}:${n.callFrame.lineNumber + 1}` : '';
     const fn = n.callFrame.functionName || '(anonymous)';
     const key = `${fn}@${loc}`;
-    const e = byKey.get(key) ?? { fn, loc, us: 0 };
+    const e = entries.get(key) ?? { fn, loc, us: 0 };
     e.us += us;
-    byKey.set(key, e);
+    entries.set(key, e);
   }
-  return [...byKey.values()]
-    .sort((a, b) => b.us - a.us)
-    .slice(0, limit)
-    .map((e) => ({ function: e.fn, location: e.loc, selfMs: Math.round(e.us / 1000), share: total ? e.us / total : 0 }));
+  return { total, entries };
+}
+
+/** Hotspots of one thread's profile. */
+export interface ThreadProfile {
+  file: string;
+  /** Sampled time of the thread (busy and idle), ms. */
+  sampledMs: number;
+  hotspots: Hotspot[];
+}
+
+/**
+ * The top `limit` self-time hotspots of every .cpuprofile in `dir`: node writes
+ * one per thread, so a validator with worker threads gives the main thread and
+ * each worker separately. Sorted by busiest thread first.
+ */
+export async function summariseProfile(dir: string, repoRoot: string, limit = 15): Promise<ThreadProfile[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile')).sort();
+  const out: ThreadProfile[] = [];
+  for (const file of files) {
+    const p = JSON.parse(await readFile(join(dir, file), 'utf8')) as CpuProfile;
+    const { total, entries } = selfTimes(p, repoRoot);
+    const hotspots = [...entries.values()]
+      .sort((a, b) => b.us - a.us)
+      .slice(0, limit)
+      .map((e) => ({ function: e.fn, location: e.loc, selfMs: Math.round(e.us / 1000), share: total ? +(e.us / total).toFixed(3) : 0 }));
+    out.push({ file, sampledMs: Math.round(total / 1000), hotspots });
+  }
+  return out;
 }

@@ -4,7 +4,6 @@
  * generator both call these and write the results.
  */
 import { createHash } from 'node:crypto';
-import { DateTime } from 'luxon';
 import type { Person } from './seeds/facility.ts';
 import {
   DATA_HOST,
@@ -148,17 +147,18 @@ export interface DatasetInput {
  * forward to 1 March (never back to 28 February), so retention is never short.
  */
 export function retentionDate(epochMs: number, years: number): string {
-  const start = DateTime.fromMillis(epochMs, { zone: TIME_ZONE });
-  let end = start.plus({ years });
-  if (end.day !== start.day) end = end.plus({ days: 1 }).startOf('day');
-  return end.toISODate()!;
+  // String arithmetic on the local date: luxon per record is the generator's hot spot at 100,000 records.
+  const local = zonedIso(epochMs, TIME_ZONE);
+  const monthDay = local.slice(5, 10);
+  const year = Number(local.slice(0, 4)) + years;
+  return monthDay === '02-29' ? `${year}-03-01` : `${year}-${monthDay}`;
 }
 
 /** A dataset record, with manifest, storage and retention filled in the way ingest would. */
 export function datasetRecord(d: DatasetInput): Record<string, unknown> {
   const pid = datasetPid(d.proposalId, d.name);
   const end = d.start + d.durationSeconds * 1000;
-  const year = DateTime.fromMillis(d.start, { zone: TIME_ZONE }).year;
+  const year = zonedIso(d.start, TIME_ZONE).slice(0, 4);
   const files = d.files.map((f, i) => ({
     path: f.path,
     size: f.size,

@@ -39,6 +39,8 @@ async function makeInput(corpus: string, files: string[], n: number, dir: string
 
 interface StepRun {
   ms: number;
+  /** CPU time of the process (user + system): the figure that load from other processes does not inflate. */
+  cpuMs: number;
   files: number;
   records: number;
   errors: number;
@@ -71,7 +73,7 @@ export const section: Section = {
         rows.push({ formats: name, run: 'first', result: `exit ${m.exitCode}: ${m.stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 300)}` });
         continue;
       }
-      const out = JSON.parse(line) as { importMs: number; first: StepRun; second: StepRun };
+      const out = JSON.parse(line) as { importMs: number; first: StepRun; second: StepRun; loadavg: number[] };
       for (const [run, r] of [['first', out.first], ['unchanged', out.second]] as const) {
         rows.push({
           formats: name,
@@ -81,14 +83,21 @@ export const section: Section = {
           errors: r.errors,
           'ingest s': +(r.ms / 1000).toFixed(2),
           'files/s': Math.round(r.files / (r.ms / 1000)),
+          'files/cpu-s': Math.round(r.files / (r.cpuMs / 1000)),
           'import s': +(out.importMs / 1000).toFixed(2),
           'peak MB': Math.round(m.peakRssBytes / 1024 ** 2),
+          load: +(out.loadavg[0] ?? 0).toFixed(1),
         });
       }
       details[name] = out;
       if (name === 'text') {
         const fps = out.first.files / (out.first.ms / 1000);
-        goals.push({ goal: `ingest text formats at >= ${GOAL_FILES_PER_S} files/s`, met: fps >= GOAL_FILES_PER_S, detail: `${Math.round(fps)} files/s over ${out.first.files} files` });
+        const cpuFps = out.first.files / (out.first.cpuMs / 1000);
+        goals.push({
+          goal: `ingest text formats at >= ${GOAL_FILES_PER_S} files/s`,
+          met: fps >= GOAL_FILES_PER_S,
+          detail: `${Math.round(fps)} files/s wall, ${Math.round(cpuFps)} files per CPU-second, over ${out.first.files} files (1-min load average ${(out.loadavg[0] ?? 0).toFixed(1)})`,
+        });
       }
     }
     return { rows, goals, details };

@@ -18,10 +18,13 @@ if (!input || !catalog) {
   const importMs = performance.now() - t0;
   const run = async () => {
     const t = performance.now();
+    const cpu = process.cpuUsage();
     const s = await ingest([input], { catalogRoot: catalog });
-    return { ms: performance.now() - t, files: s.files, records: s.records.length, errors: s.errors.length, unchanged: s.records.filter((r) => r.status === 'unchanged').length, firstError: s.errors[0] };
+    const used = process.cpuUsage(cpu);
+    return { ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000, files: s.files, records: s.records.length, errors: s.errors.length, unchanged: s.records.filter((r) => r.status === 'unchanged').length, firstError: s.errors[0] };
   };
   const first = await run();
   const second = await run();
-  console.log(JSON.stringify({ step: 'ingest', importMs, first, second }));
+  const { loadavg } = await import('node:os');
+  console.log(JSON.stringify({ step: 'ingest', importMs, first, second, loadavg: loadavg() }));
 }
