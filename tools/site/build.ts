@@ -1,16 +1,19 @@
 /**
- * `shelfmark build`: the whole site in four steps.
+ * `shelfmark build`: the whole site in four steps, overlapped for two cores.
  *   1. Stream the catalogue into the compact site index (the public gate runs here),
  *      and read record history and tombstones from git.
- *   2. Astro renders every page; each page reads its own record.
- *   3. and 4., side by side: exports beside each landing page, and the sharded
- *      Pagefind index (Pagefind works in its own native process).
+ *   2. Astro renders every page on the main thread; each page reads its own record.
+ *   3. Meanwhile a worker thread writes the exports beside each landing page.
+ *   4. After Astro, the sharded Pagefind index (Pagefind works in its own native
+ *      process), while the worker finishes.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, parse, resolve, sep } from 'node:path';
 import { createContext, ENV } from './context.ts';
-import { writeExports, type ExportReport } from './exports.ts';
+import type { ExportReport } from './exports.ts';
+import type { ExportsJob } from './exports-worker.ts';
 import { readGitFacts } from './git-facts.ts';
 import { writeSearchIndex, type SearchIndexReport } from './search-index.ts';
 import { buildSiteIndex } from './site-index.ts';
@@ -42,7 +45,7 @@ export interface BuildReport {
   search: SearchIndexReport;
   notes: string[];
   /** Seconds per step. */
-  timings: Record<'index' | 'astro' | 'exportsAndSearch', number>;
+  timings: Record<'index' | 'astro' | 'search' | 'exports', number>;
 }
 
 const seconds = (t0: number): number => Math.round((performance.now() - t0) / 100) / 10;
@@ -63,35 +66,56 @@ export async function buildSite(opts: BuildOptions = {}): Promise<BuildReport> {
   if (facts.catalogDir !== undefined) index.catalogDir = facts.catalogDir;
   if (facts.note) notes.push(facts.note);
   const data = await mkdtemp(join(tmpdir(), 'shelfmark-site-'));
-  const timings = { index: seconds(t), astro: 0, exportsAndSearch: 0 };
+  const timings = { index: seconds(t), astro: 0, search: 0, exports: 0 };
   try {
     await writeFile(join(data, 'index.json'), JSON.stringify(index));
     await writeFile(join(data, 'history.json'), JSON.stringify(facts.history));
     log(`${index.datasets.length} datasets to publish, ${facts.tombstones.length} tombstones`);
 
-    t = performance.now();
-    const saved = { catalog: process.env[ENV.catalog], data: process.env[ENV.data] };
-    process.env[ENV.catalog] = root;
-    process.env[ENV.data] = data;
+    // Astro empties its outDir when it starts; we do it first instead, so the
+    // exports worker can write beside the pages while Astro renders them.
+    checkOutDir(outDir, root);
+    await rm(outDir, { recursive: true, force: true });
+    const t0 = performance.now();
+    const worker = runExportsWorker({ root, data, outDir });
+    const exportsDone = worker.done.then((r) => {
+      timings.exports = seconds(t0);
+      return r;
+    });
+    // If Astro or Pagefind fails, stop the worker rather than let it outlive the build.
+    exportsDone.catch(() => {});
+    let exports: ExportReport;
+    let search: SearchIndexReport;
     try {
-      const { build } = await import('astro');
-      await build({
-        root: REPO_ROOT,
-        outDir,
-        ...(index.config.siteBaseUrl ? { site: index.config.siteBaseUrl } : {}),
-        logLevel: 'warn',
-      });
-    } finally {
-      restore(ENV.catalog, saved.catalog);
-      restore(ENV.data, saved.data);
-    }
-    timings.astro = seconds(t);
+      t = performance.now();
+      const saved = { catalog: process.env[ENV.catalog], data: process.env[ENV.data] };
+      process.env[ENV.catalog] = root;
+      process.env[ENV.data] = data;
+      try {
+        const { build } = await import('astro');
+        await build({
+          root: REPO_ROOT,
+          outDir,
+          ...(index.config.siteBaseUrl ? { site: index.config.siteBaseUrl } : {}),
+          vite: { build: { emptyOutDir: false } },
+          logLevel: 'warn',
+        });
+      } finally {
+        restore(ENV.catalog, saved.catalog);
+        restore(ENV.data, saved.data);
+      }
+      timings.astro = seconds(t);
 
-    t = performance.now();
-    log('Writing exports and the search index');
-    const site = createContext(root, index, facts.history);
-    const [exports, search] = await Promise.all([writeExports(site, outDir), writeSearchIndex(site, outDir, opts.shardCap)]);
-    timings.exportsAndSearch = seconds(t);
+      t = performance.now();
+      log('Writing the search index (exports continue in a worker)');
+      const site = createContext(root, index, facts.history);
+      search = await writeSearchIndex(site, outDir, opts.shardCap);
+      timings.search = seconds(t);
+      exports = await exportsDone;
+    } catch (err) {
+      await worker.stop();
+      throw err;
+    }
     return {
       outDir,
       datasets: index.datasets.length,
@@ -105,6 +129,32 @@ export async function buildSite(opts: BuildOptions = {}): Promise<BuildReport> {
   } finally {
     await rm(data, { recursive: true, force: true });
   }
+}
+
+/** Runs writeExports in a worker thread: `done` resolves with its report; `stop` ends it early. */
+function runExportsWorker(job: ExportsJob): { done: Promise<ExportReport>; stop(): Promise<void> } {
+  const worker = new Worker(new URL('./exports-worker.ts', import.meta.url), { workerData: job });
+  const done = new Promise<ExportReport>((resolve, reject) => {
+    let report: ExportReport | undefined;
+    worker.once('message', (r: ExportReport) => (report = r));
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      report ? resolve(report) : reject(new Error(`the exports worker stopped (exit code ${code}) before it finished`)),
+    );
+  });
+  return { done, stop: async () => void (await worker.terminate()) };
+}
+
+/** Refuses an output folder whose emptying would delete the catalogue or the repository. */
+export function checkOutDir(outDir: string, catalog: string): void {
+  const inside = (a: string, b: string) => a === b || a.startsWith(`${b}${sep}`);
+  if (inside(catalog, outDir) || inside(REPO_ROOT, outDir) || outDir === parse(outDir).root)
+    throw new BuildError(`The output folder ${outDir} holds the catalogue or the repository, and the build empties it. Choose a folder of its own, such as dist/.`);
+}
+
+/** A build that cannot start; the message says why and what to do. */
+export class BuildError extends Error {
+  readonly code = 'E_BUILD';
 }
 
 function restore(name: string, value: string | undefined): void {
