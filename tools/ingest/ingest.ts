@@ -73,6 +73,8 @@ export interface IngestOptions {
   toolVersion?: string;
   /** Called after each file is read, for progress bars. */
   onFile?: (done: number, total: number, file: string) => void;
+  /** Files read and records written at the same time; default 8. */
+  concurrency?: number;
   /** Passed to the git commit of each batch (author, date, stay on the branch). */
   commitOptions?: CommitBatchOptions;
 }
@@ -107,6 +109,20 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
 async function defaultRead(): Promise<ReadFile> {
   const mod = (await import('./translators/index.ts')) as { readAny: ReadFile };
   return mod.readAny;
+}
+
+/** Runs `fn` over `items` with at most `limit` running at once; results in input order. */
+export async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
 }
 
 /** Groups measurements by folder and group key, in first-seen order. */
@@ -184,11 +200,13 @@ interface Planned {
   sources: string[];
   hashes: Record<string, string>;
   warnings: string[];
+  /** The record already in the catalogue, when known (null: known to be absent). */
+  existing?: unknown;
 }
 
 /** Writes one planned record unless its sources are unchanged; returns the outcome. */
 async function apply(p: Planned, catalogRoot: string, dryRun: boolean, force: boolean): Promise<RecordOutcome> {
-  const existing = await readJson(join(catalogRoot, p.path));
+  const existing = p.existing === null ? undefined : p.existing !== undefined ? p.existing : await readJson(join(catalogRoot, p.path));
   const base = { pid: p.pid, title: p.title, ...(p.instrumentId ? { instrumentId: p.instrumentId } : {}), path: p.path, attachments: p.attachments.map((a) => a.rel), sources: p.sources, hashes: p.hashes, warnings: p.warnings };
   if (!force && existing !== undefined && sourceFingerprint(existing) === sourceFingerprint(p.record)) return { ...base, status: 'unchanged' };
   const record = isObj(existing) ? keepCuration(existing, p.record) : p.record;
@@ -226,12 +244,18 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       return { status: 'error', file, message: `the translator failed unexpectedly: ${(err as Error).message}`, fix: 'report this as a bug with the file attached' };
     }
   };
-  for (const file of files) {
-    const result = await readOne(file);
+  // Files are read, hashed and written a few at a time: the work is mostly waiting on the disk.
+  const limit = options.concurrency ?? 8;
+  const results = await mapPool(files, limit, async (file) => {
+    const r = await readOne(file);
+    options.onFile?.(++done, files.length, file);
+    return r;
+  });
+  for (const [i, result] of results.entries()) {
+    const file = files[i]!;
     if (result.status === 'ok') measurements.push(...result.measurements);
     else if (result.status === 'skipped') skipped.push({ file, reason: result.reason });
     else errors.push({ file, message: result.message, ...(result.fix ? { fix: result.fix } : {}) });
-    options.onFile?.(++done, files.length, file);
   }
   // A file named by a measurement (an SES .ibw beside its .txt, a NeXus data file) is not "skipped".
   const claimed = new Set(measurements.flatMap((m) => m.files));
@@ -260,20 +284,23 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   };
 
   const readOnBranch = options.commit && !dryRun ? await branchReader(catalogRoot) : undefined;
-  /** Absolute paths of the source files the existing record of `pid` lists and that still exist. */
-  const earlierSources = async (pid: string, instrumentId: string | undefined): Promise<string[]> => {
+  /**
+   * The existing record of `pid` (on the batch's branch in commit mode), and the
+   * absolute paths of the source files it lists that still exist.
+   */
+  const earlierSources = async (pid: string, instrumentId: string | undefined): Promise<{ record: unknown; sources: string[] }> => {
     const rel = recordPath('dataset', pid);
     const text = readOnBranch
       ? await readOnBranch(ingestBranch(instrumentId, now, settings.timeZone), rel)
       : await readFile(join(catalogRoot, rel), 'utf8').catch(() => undefined);
-    if (!text) return [];
+    if (!text) return { record: undefined, sources: [] };
     let rec: unknown;
     try {
       rec = JSON.parse(text);
     } catch {
-      return [];
+      return { record: undefined, sources: [] };
     }
-    if (!isObj(rec) || typeof rec.sourceFolder !== 'string' || !isObj(rec.files) || !Array.isArray(rec.files.dataFileList)) return [];
+    if (!isObj(rec) || typeof rec.sourceFolder !== 'string' || !isObj(rec.files) || !Array.isArray(rec.files.dataFileList)) return { record: rec, sources: [] };
     const folder = rec.sourceFolder;
     const out: string[] = [];
     for (const f of rec.files.dataFileList) {
@@ -281,12 +308,11 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       const abs = resolve(folder, f.path);
       if (await stat(abs).then((st) => st.isFile(), () => false)) out.push(abs);
     }
-    return out;
+    return { record: rec, sources: out };
   };
 
-  const planned: Planned[] = [];
-  const seenPids = new Map<string, string>();
-  for (const g of groupMeasurements(measurements)) {
+  type Plan = { ok: true; planned: Planned; primary: string } | { ok: false; error: IngestError };
+  const plan = async (g: { key: string; measurements: Measurement[] }): Promise<Plan | undefined> => {
     const primary = g.measurements[0]!.files[0]!;
     try {
       const proposalId = proposalFor(primary, settings);
@@ -298,14 +324,11 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         return { allFiles, mapped: toRecord(group, settings, mapOpts) };
       };
       let { allFiles, mapped } = await mapGroup(g.measurements);
-      if (!mapped.ok) {
-        errors.push({ file: primary, message: mapped.message, fix: mapped.fix });
-        continue;
-      }
+      if (!mapped.ok) return { ok: false, error: { file: primary, message: mapped.message, fix: mapped.fix } };
       // Files of this acquisition that an earlier batch already put in the record (an SES .txt
       // whose .ibw arrives later) are read again, so the record keeps all of them.
-      const earlier = await earlierSources(mapped.pid, typeof mapped.record.instrumentId === 'string' ? mapped.record.instrumentId : undefined);
-      const missing = earlier.filter((f) => !allFiles.includes(f) && !files.includes(f));
+      const { record: existing, sources: earlier } = await earlierSources(mapped.pid, typeof mapped.record.instrumentId === 'string' ? mapped.record.instrumentId : undefined);
+      const missing = earlier.filter((f) => !allFiles.includes(f) && !inBatch.has(f));
       if (missing.length > 0) {
         const extra: Measurement[] = [];
         for (const f of missing) {
@@ -315,16 +338,10 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         if (extra.length > 0) {
           const ms = [...g.measurements, ...extra].sort((a, b) => (a.files[0]! < b.files[0]! ? -1 : a.files[0]! > b.files[0]! ? 1 : 0));
           ({ allFiles, mapped } = await mapGroup(ms));
-          if (!mapped.ok) continue;
+          if (!mapped.ok) return { ok: false, error: { file: primary, message: mapped.message, fix: mapped.fix } };
         }
       }
-      const clash = seenPids.get(mapped.pid);
-      if (clash) {
-        errors.push({ file: primary, message: `maps to the same record ${mapped.pid} as ${clash}`, fix: 'give the measurements distinct file names' });
-        continue;
-      }
-      seenPids.set(mapped.pid, primary);
-      planned.push({
+      const planned: Planned = {
         pid: mapped.pid,
         path: recordPath('dataset', mapped.pid),
         title: mapped.record.datasetName as string,
@@ -334,10 +351,30 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         sources: allFiles,
         hashes: Object.fromEntries(await Promise.all(allFiles.map(async (f) => [f, (await factsOf(f)).sha256] as const))),
         warnings: mapped.warnings,
-      });
+        // Without --commit the record just read is what apply() would read again.
+        ...(readOnBranch ? {} : { existing: existing ?? null }),
+      };
+      return { ok: true, planned, primary };
     } catch (err) {
-      errors.push({ file: primary, message: `could not be ingested: ${(err as Error).message}`, fix: 'check the file is readable and complete' });
+      return { ok: false, error: { file: primary, message: `could not be ingested: ${(err as Error).message}`, fix: 'check the file is readable and complete' } };
     }
+  };
+  const inBatch = new Set(files);
+  const planned: Planned[] = [];
+  const seenPids = new Map<string, string>();
+  for (const p of await mapPool(groupMeasurements(measurements), limit, plan)) {
+    if (!p) continue;
+    if (!p.ok) {
+      errors.push(p.error);
+      continue;
+    }
+    const clash = seenPids.get(p.planned.pid);
+    if (clash) {
+      errors.push({ file: p.primary, message: `maps to the same record ${p.planned.pid} as ${clash}`, fix: 'give the measurements distinct file names' });
+      continue;
+    }
+    seenPids.set(p.planned.pid, p.primary);
+    planned.push(p.planned);
   }
 
   const records: RecordOutcome[] = [];
@@ -354,8 +391,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         catalogRoot,
         branch,
         async () => {
-        const outs: RecordOutcome[] = [];
-        for (const p of batch) outs.push(await apply(p, catalogRoot, false, options.force ?? false));
+        const outs = await mapPool(batch, limit, (p) => apply(p, catalogRoot, false, options.force ?? false));
         records.push(...outs);
         return { paths: outs.flatMap((o) => [o.path, ...o.attachments]), message: commitMessage(outs, files.length) };
         },
@@ -365,7 +401,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       if (result.error) errors.push({ file: catalogRoot, message: result.error, fix: 'commit the catalogue by hand, or fix the repository state and ingest again' });
     }
   } else {
-    for (const p of planned) records.push(await apply(p, catalogRoot, dryRun, options.force ?? false));
+    records.push(...(await mapPool(planned, limit, (p) => apply(p, catalogRoot, dryRun, options.force ?? false))));
   }
   return { records, errors, skipped: unclaimed, files: files.length, dryRun, commits };
 }

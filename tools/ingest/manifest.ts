@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 
 /** One source file as the manifest and the provenance see it. */
 export interface FileFacts {
@@ -28,8 +28,12 @@ export function sha256File(path: string): Promise<string> {
   });
 }
 
-/** Size, mtime and streamed SHA-256 of one file. */
+/** Files up to this size are hashed from one read; larger ones are streamed. */
+const ONE_READ_LIMIT = 8 * 1024 * 1024;
+
+/** Size, mtime and SHA-256 of one file (streamed when large, so memory stays flat). */
 export async function fileFacts(path: string): Promise<FileFacts> {
-  const [st, sha256] = await Promise.all([stat(path), sha256File(path)]);
+  const st = await stat(path);
+  const sha256 = st.size <= ONE_READ_LIMIT ? createHash('sha256').update(await readFile(path)).digest('hex') : await sha256File(path);
   return { path, size: st.size, sha256, mtime: st.mtime.toISOString() };
 }

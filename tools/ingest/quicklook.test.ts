@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { escapeXml, renderSpectrumSvg } from './quicklook.ts';
+import { decimate, escapeXml, renderSpectrumSvg } from './quicklook.ts';
 
 describe('renderSpectrumSvg', () => {
   const input = { title: 'Ag 3d <sample & "x">', x: [382, 381, 380, 379], y: [10, 40, 25, 5], xLabel: 'Binding Energy', xUnit: 'eV', yLabel: 'Intensity' };
@@ -32,5 +32,14 @@ describe('renderSpectrumSvg', () => {
 
   it('escapes all five XML specials', () => {
     expect(escapeXml(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&apos;');
+  });
+
+  it('thins long spectra but keeps a one-point peak', () => {
+    const pts: [number, number][] = Array.from({ length: 5000 }, (_, i) => [i, i === 2345 ? 1000 : Math.sin(i / 50)]);
+    const thin = decimate(pts, 800);
+    expect(thin.length).toBeLessThanOrEqual(800);
+    expect(thin).toContainEqual([2345, 1000]);
+    expect(thin.map((p) => p[0])).toEqual([...thin.map((p) => p[0])].sort((a, b) => a - b));
+    expect(decimate(pts.slice(0, 10), 800)).toHaveLength(10);
   });
 });

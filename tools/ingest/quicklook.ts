@@ -1,11 +1,11 @@
 /**
  * Quick-look plot of a 1-D spectrum as a small, self-contained SVG (no fonts,
  * scripts or external references), shown on the dataset's landing page.
- * d3-scale picks "nice" axis ticks and d3-shape draws the line; both are pure
- * functions that need no DOM, so the plot renders in Node without a browser.
+ * d3-scale picks "nice" axis ticks and their labels (a pure function, no DOM, so
+ * the plot renders in Node without a browser); the line is a plain SVG path of
+ * at most ~800 points after min/max thinning.
  */
 import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
 
 /** What to plot: one spectrum and its labels. */
 export interface PlotInput {
@@ -43,6 +43,7 @@ export function renderSpectrumSvg(input: PlotInput): string | undefined {
     if (Number.isFinite(x) && Number.isFinite(y)) pts.push([x, y]);
   }
   if (pts.length < 2) return undefined;
+  const shown = decimate(pts, 2 * (WIDTH - M.left - M.right));
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
   const [xMin, xMax] = [Math.min(...xs), Math.max(...xs)];
@@ -54,9 +55,7 @@ export function renderSpectrumSvg(input: PlotInput): string | undefined {
     .domain(isReversed(input.xLabel) ? [xMax, xMin] : [xMin, xMax])
     .range([M.left, M.left + innerW]);
   const yScale = scaleLinear().domain([yMin, yMax]).nice().range([M.top + innerH, M.top]);
-  const path = line<[number, number]>()
-    .x((p) => round(xScale(p[0])))
-    .y((p) => round(yScale(p[1])))(pts);
+  const path = `M${shown.map((p) => `${round(xScale(p[0]))},${round(yScale(p[1]))}`).join('L')}`;
 
   const xTicks = xScale.ticks(6);
   const yTicks = yScale.ticks(5);
@@ -99,3 +98,25 @@ export function renderSpectrumSvg(input: PlotInput): string | undefined {
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * At most `max` points: the minimum and maximum of each run of consecutive points,
+ * in their order, so a narrow peak survives the thinning (the plot is ~400 px wide).
+ */
+export function decimate(pts: readonly [number, number][], max: number): [number, number][] {
+  if (pts.length <= max) return [...pts];
+  const buckets = Math.floor(max / 2);
+  const out: [number, number][] = [];
+  for (let b = 0; b < buckets; b++) {
+    const from = Math.floor((b * pts.length) / buckets);
+    const to = Math.floor(((b + 1) * pts.length) / buckets);
+    let lo = from;
+    let hi = from;
+    for (let i = from; i < to; i++) {
+      if (pts[i]![1] < pts[lo]![1]) lo = i;
+      if (pts[i]![1] > pts[hi]![1]) hi = i;
+    }
+    for (const i of lo === hi ? [lo] : lo < hi ? [lo, hi] : [hi, lo]) out.push(pts[i]!);
+  }
+  return out;
+}

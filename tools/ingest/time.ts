@@ -22,12 +22,35 @@ export function toZonedIso(iso: string, timeZone: string): ZonedTime {
   return { ok: true, iso: dt.setZone(timeZone).toISO({ suppressMilliseconds: true })! };
 }
 
-/** Adds whole years to an ISO date-time with offset, keeping the offset style (e.g. embargo and retention ends). */
-export function addYears(iso: string, years: number, timeZone: string): string {
-  return DateTime.fromISO(iso, { zone: timeZone }).plus({ years }).toISO({ suppressMilliseconds: true })!;
-}
-
 /** The calendar date (YYYY-MM-DD) of an ISO date-time, in `timeZone`. */
 export function isoDate(iso: string, timeZone: string): string {
   return DateTime.fromISO(iso, { zone: timeZone }).toISODate()!;
+}
+
+/**
+ * The calendar date `years` after the local date of an ISO date-time with offset
+ * (its first ten characters are already the date in the facility zone). 29 February
+ * becomes 28 February in a year without it. No time-zone work: ingest calls it per record.
+ */
+export function datePlusYears(isoWithOffset: string, years: number): string {
+  const y = Number(isoWithOffset.slice(0, 4)) + years;
+  const md = isoWithOffset.slice(5, 10);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return `${String(y).padStart(4, '0')}-${md === '02-29' && !leap ? '02-28' : md}`;
+}
+
+const memo = new Map<string, string>();
+
+/** `now` in the facility zone, ISO with offset, whole seconds; memoised per instant and zone. */
+export function zonedNow(now: Date, timeZone: string): string {
+  const key = `${now.getTime()}|${timeZone}`;
+  let v = memo.get(key);
+  if (v === undefined) {
+    const whole = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
+    const r = toZonedIso(whole, timeZone);
+    v = r.ok ? r.iso : whole.replace('.000Z', 'Z');
+    if (memo.size > 100) memo.clear();
+    memo.set(key, v);
+  }
+  return v;
 }

@@ -11,7 +11,7 @@ import type { FileFacts } from './manifest.ts';
 import type { HarvestedQuantity, Measurement } from './measurement.ts';
 import { renderSpectrumSvg } from './quicklook.ts';
 import type { IngestSettings } from './settings.ts';
-import { addYears, isoDate, toZonedIso } from './time.ts';
+import { datePlusYears, toZonedIso, zonedNow } from './time.ts';
 
 /** The measurements that make one dataset, and the facts of their files. */
 export interface MeasurementGroup {
@@ -309,10 +309,10 @@ export function toRecord(group: MeasurementGroup, settings: IngestSettings, opti
 
   const files = [...group.files].sort((a, b) => a.path.localeCompare(b.path));
   const now = options.now ?? new Date();
-  const embargoedUntil = isoDate(addYears(creationTime, settings.defaultEmbargoYears, tz), tz);
-  const embargoEnd = toZonedIso(`${embargoedUntil}T00:00:00`, tz);
-  const access =
-    embargoEnd.ok && Date.parse(embargoEnd.iso) > now.getTime() ? { status: 'embargoed', embargoedUntil } : { status: 'public' };
+  // Dates, not instants: the embargo ends at the start of that day in the facility zone.
+  const harvestTime = zonedNow(now, tz);
+  const embargoedUntil = datePlusYears(creationTime, settings.defaultEmbargoYears);
+  const access = embargoedUntil > harvestTime.slice(0, 10) ? { status: 'embargoed', embargoedUntil } : { status: 'public' };
   const pi = options.proposal?.pi;
   if (!pi) warnings.push(`no principal investigator: the proposal record ${proposalId} is missing or has no "pi"; add the proposal record or set principalInvestigators by hand.`);
   if (!settings.license) warnings.push('no licence: catalog/config.json has no default licence; set "license" on the record or a default in the config.');
@@ -346,13 +346,13 @@ export function toRecord(group: MeasurementGroup, settings: IngestSettings, opti
     sourceFolder,
     scientificMetadata: sm.tree,
     ...(profile ? { metadataProfile: profile.id } : {}),
-    retentionUntil: isoDate(addYears(creationTime, settings.retentionYears, tz), tz),
+    retentionUntil: datePlusYears(creationTime, settings.retentionYears),
     ...(attachmentList.length ? { attachments: attachmentList } : {}),
     provenance: {
       tool: options.tool ?? 'shelfmark ingest',
       ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
       translator: formats.join('+'),
-      harvestTime: toZonedIso(now.toISOString(), tz).ok ? (toZonedIso(now.toISOString(), tz) as { iso: string }).iso : now.toISOString(),
+      harvestTime,
       sourceFiles: files.map((f) => ({ path: sourcePath(f.path), sha256: f.sha256, size: f.size })),
       ...(m.startTimeRaw ? { rawStartTime: m.startTimeRaw } : {}),
       ...(m.endTimeRaw ? { rawEndTime: m.endTimeRaw } : {}),

@@ -23,7 +23,13 @@ export async function corpusCatalog(dest: string): Promise<string> {
   const path = join(dest, 'config.json');
   const config = JSON.parse(await readFile(path, 'utf8'));
   config.defaultLicense ??= 'CC-BY-4.0';
-  config.ingest = { ...CORPUS_INGEST, ...config.ingest };
+  // The corpus lives outside any proposal folder: its records go to a proposal the example catalogue has.
+  config.ingest = {
+    ...CORPUS_INGEST,
+    ...config.ingest,
+    defaultProposal: CORPUS_INGEST.defaultProposal,
+    instrumentByName: { ...config.ingest?.instrumentByName, ...CORPUS_INGEST.instrumentByName },
+  };
   await writeFile(path, `${JSON.stringify(config, null, 2)}\n`);
   return dest;
 }

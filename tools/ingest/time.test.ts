@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { datePlusYears, toZonedIso, zonedNow } from './time.ts';
+
+describe('time', () => {
+  it('places local wall time in the facility zone, with daylight saving', () => {
+    expect(toZonedIso('2023-03-08T15:24:35', 'Europe/Stockholm')).toEqual({ ok: true, iso: '2023-03-08T15:24:35+01:00' });
+    expect(toZonedIso('2023-07-08T15:24:35', 'Europe/Stockholm')).toEqual({ ok: true, iso: '2023-07-08T15:24:35+02:00' });
+    expect(toZonedIso('2017-06-05T13:58:54', 'America/Los_Angeles')).toEqual({ ok: true, iso: '2017-06-05T13:58:54-07:00' });
+  });
+
+  it('keeps the instant of a time that has an offset', () => {
+    expect(toZonedIso('2023-03-08T14:24:35Z', 'Europe/Stockholm')).toEqual({ ok: true, iso: '2023-03-08T15:24:35+01:00' });
+  });
+
+  it('says why a time or zone cannot be read', () => {
+    const badZone = toZonedIso('2023-03-08T15:24:35', 'Europe/Atlantis');
+    expect(badZone.ok).toBe(false);
+    if (!badZone.ok) expect(badZone.reason).toMatch(/not an IANA time zone/);
+    const badTime = toZonedIso('08/03/2023 3pm', 'UTC');
+    expect(badTime.ok).toBe(false);
+  });
+
+  it('adds years to a local date, 29 February falling back to the 28th', () => {
+    expect(datePlusYears('2023-03-08T15:24:35+01:00', 3)).toBe('2026-03-08');
+    expect(datePlusYears('2024-02-29T10:00:00+01:00', 1)).toBe('2025-02-28');
+    expect(datePlusYears('2024-02-29T10:00:00+01:00', 4)).toBe('2028-02-29');
+  });
+
+  it('gives now in the zone in whole seconds', () => {
+    expect(zonedNow(new Date('2025-06-30T22:30:00.750Z'), 'Europe/Stockholm')).toBe('2025-07-01T00:30:00+02:00');
+  });
+});
