@@ -37,7 +37,7 @@ Examples:
       try {
         repo = await openRepo(process.cwd());
         const root = relative(repo.dir, resolve(opts.root)).split('\\').join('/');
-        const diff = await diffCatalog(repo, { base, head, root });
+        const diff = await diffCatalog(repo, { base, head, root, detail: opts.limit });
         if (opts.format === 'json') {
           const { diffToJson } = await import('../../curate/diff/json.ts');
           process.stdout.write(diffToJson(diff, { limit: opts.limit }));

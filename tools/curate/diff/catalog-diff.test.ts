@@ -119,7 +119,13 @@ describe('a large change', () => {
     const repo = await makeTempRepo({ files: fixtureFiles(), commits: [{ message: 'ingest', files: files as Record<string, object> }] });
     const git = await openRepo(repo.dir);
     const diff = await diffCatalog(git, { base: 'HEAD~1', head: 'HEAD', now: NOW });
+    // With `detail`, only the records that will be shown get their field changes (errors first).
+    const lean = await diffCatalog(git, { base: 'HEAD~1', head: 'HEAD', now: NOW, detail: 5 });
     git.close();
+    const detailed = lean.records.filter((r) => r.changes.length > 0);
+    expect(detailed).toHaveLength(5);
+    expect(detailed.every((r) => r.validation?.status === 'errors')).toBe(true);
+    expect(diffToMarkdown(lean, { limit: 5 })).toBe(diffToMarkdown(diff, { limit: 5 }));
     expect(diff.records.filter((r) => r.type === 'dataset')).toHaveLength(60);
 
     const md = diffToMarkdown(diff, { limit: 5 });

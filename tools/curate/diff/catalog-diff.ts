@@ -10,6 +10,7 @@ import { ID_FIELD, isObject } from '../../validate/rules/context.ts';
 import { parseRecord, readChangeSet, type ChangedFile, type ChangeSetOptions } from './change-set.ts';
 import { labelFor, loadSchemaTitles, profileNames } from './labels.ts';
 import { diffRecords, type FieldChange } from './record-diff.ts';
+import { pickShown } from './summary.ts';
 import { loadRevisionContext, validateRecordText, type RecordValidation, type RevisionContext } from './validate-at-rev.ts';
 
 export type RecordStatus = 'added' | 'removed' | 'modified' | 'renamed';
@@ -34,6 +35,7 @@ export interface RecordDiff {
   /** For datasets, for the summary of large changes. */
   instrumentId?: string;
   proposalId?: string;
+  /** Field changes; empty for a record beyond `DiffOptions.detail`. */
   changes: LabelledChange[];
   /** Validation at head; absent for a removed record. */
   validation?: RecordValidation;
@@ -73,19 +75,23 @@ function idOf(type: RecordType, info: PathInfo, r: unknown): string {
   return info.id;
 }
 
-/** Diffs one changed record file; `ctx` is the head revision's context. */
-export function diffChangedFile(f: ChangedFile, ctx: RevisionContext, root: string): RecordDiff | undefined {
+/**
+ * Everything about one changed record file except its field changes (see
+ * {@link detailRecord}): id, status, title, and validation at head.
+ */
+export function describeChangedFile(f: ChangedFile, ctx: RevisionContext, root: string): RecordDiff | undefined {
   const info = f.info ?? f.oldInfo;
   if (!info) return undefined;
-  const before = parseRecord(f.before);
-  const after = parseRecord(f.after);
-  const current = after ?? before;
+  let after: unknown;
+  let validation: RecordValidation | undefined;
+  if (f.after !== undefined && f.info) {
+    const v = validateRecordText(f.after, f.path.slice(root.length + 1), f.info, f.path, ctx);
+    validation = v.validation;
+    after = v.value;
+  }
+  const current = after ?? parseRecord(f.before);
   const type = info.type;
-  const profile = isObject(current) && typeof current.metadataProfile === 'string' ? ctx.profiles[current.metadataProfile] : undefined;
-  const labels = { titles: loadSchemaTitles(type), profileNames: profileNames(profile) };
-  const records = [after, before];
-  const changes = diffRecords(before, after).map((c) => ({ ...c, label: labelFor(c.pointer, labels, records) }));
-  const out: RecordDiff = { type, id: idOf(type, info, current), status: STATUS[f.status], path: f.path, changes };
+  const out: RecordDiff = { type, id: idOf(type, info, current), status: STATUS[f.status], path: f.path, changes: [] };
   if (f.oldPath !== undefined) out.oldPath = f.oldPath;
   const title = titleOf(current);
   if (title !== undefined) out.title = title;
@@ -93,16 +99,31 @@ export function diffChangedFile(f: ChangedFile, ctx: RevisionContext, root: stri
     if (typeof current.instrumentId === 'string') out.instrumentId = current.instrumentId;
     if (typeof current.proposalId === 'string') out.proposalId = current.proposalId;
   }
-  if (f.after !== undefined && f.info) {
-    const rel = f.path.slice(root.length + 1);
-    out.validation = validateRecordText(f.after, rel, f.info, f.path, ctx);
-  }
+  if (validation) out.validation = validation;
   return out;
+}
+
+/** Fills in the field changes of a record, with human names (profile names from `ctx`). */
+export function detailRecord(r: RecordDiff, f: ChangedFile, ctx: RevisionContext): void {
+  const before = parseRecord(f.before);
+  const after = parseRecord(f.after);
+  const current = after ?? before;
+  const profile = isObject(current) && typeof current.metadataProfile === 'string' ? ctx.profiles[current.metadataProfile] : undefined;
+  const labels = { titles: loadSchemaTitles(r.type), profileNames: profileNames(profile) };
+  const records = [after, before];
+  r.changes = diffRecords(before, after).map((c) => ({ ...c, label: labelFor(c.pointer, labels, records) }));
 }
 
 export interface DiffOptions extends ChangeSetOptions {
   /** "Now" for the embargo rules in validation; default the current time. */
   now?: Date;
+  /**
+   * How many records get their field changes, chosen as the formatters choose
+   * which to show ({@link pickShown}: errors first); the others keep
+   * `changes: []`. Default: all. Pass the formatters' `limit`, so a 10,000-record
+   * ingest does not diff field by field what nobody will read.
+   */
+  detail?: number;
 }
 
 /** The semantic diff of the catalogue from merge-base(base, head) to head. */
@@ -111,10 +132,13 @@ export async function diffCatalog(repo: GitRepo, opts: DiffOptions): Promise<Cat
   const ctx = await loadRevisionContext(repo, set.head.sha, set.root, opts.now ?? new Date());
   const records: RecordDiff[] = [];
   const otherFiles: OtherFile[] = [];
+  const fileOf = new Map<RecordDiff, ChangedFile>();
   for (const f of set.files) {
-    const d = diffChangedFile(f, ctx, set.root);
-    if (d) records.push(d);
-    else otherFiles.push({ path: f.path, status: f.status, ...(f.oldPath !== undefined ? { oldPath: f.oldPath } : {}) });
+    const d = describeChangedFile(f, ctx, set.root);
+    if (d) {
+      records.push(d);
+      fileOf.set(d, f);
+    } else otherFiles.push({ path: f.path, status: f.status, ...(f.oldPath !== undefined ? { oldPath: f.oldPath } : {}) });
   }
   records.sort(
     (a, b) =>
@@ -123,5 +147,8 @@ export async function diffCatalog(repo: GitRepo, opts: DiffOptions): Promise<Cat
       (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
   );
   otherFiles.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { base: set.base, head: set.head, from: set.from, records, otherFiles };
+  const diff: CatalogDiff = { base: set.base, head: set.head, from: set.from, records, otherFiles };
+  const shown = pickShown(diff, opts.detail ?? Number.POSITIVE_INFINITY);
+  for (const i of shown) detailRecord(records[i]!, fileOf.get(records[i]!)!, ctx);
+  return diff;
 }

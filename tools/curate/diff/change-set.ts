@@ -5,12 +5,12 @@
  * base of `base` and `head` (three-dot), so work that landed on main since the
  * branch was made is not attributed to the branch.
  */
-import type { FileChange, GitRepo } from '../../git/git.ts';
-import { classifyPath, type PathInfo } from '../../core/layout.ts';
+import type { FileChange, GitRepo } from "../../git/git.ts";
+import { classifyPath, type PathInfo } from "../../core/layout.ts";
 
 /** One changed file under the catalogue root. */
 export interface ChangedFile {
-  status: FileChange['status'];
+  status: FileChange["status"];
   /** Repository path at head (for a deletion: at base). */
   path: string;
   /** For a rename: the repository path at base. */
@@ -43,17 +43,52 @@ export interface ChangeSetOptions {
   root?: string;
 }
 
-const relTo = (root: string, path: string) => (path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path);
+/**
+ * Reads in flight at once. Reads are pipelined through one cat-file process; a
+ * few dozen keep it busy, while thousands at once queue in its pipe and slow
+ * every read down (measured: 20,000 at once took 21 s, 32 at a time 7 s).
+ */
+const READ_CONCURRENCY = 32;
+
+/** Maps with at most `limit` promises pending, keeping the order of `items`. */
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker),
+  );
+  return out;
+}
+
+const relTo = (root: string, path: string) =>
+  path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path;
 
 /** Reads the catalogue files that differ between merge-base(base, head) and head, both texts of each record file. */
-export async function readChangeSet(repo: GitRepo, opts: ChangeSetOptions): Promise<ChangeSet> {
-  const root = (opts.root ?? 'catalog').replace(/\/+$/, '');
-  const [baseSha, headSha] = await Promise.all([repo.revParse(opts.base), repo.revParse(opts.head)]);
+export async function readChangeSet(
+  repo: GitRepo,
+  opts: ChangeSetOptions,
+): Promise<ChangeSet> {
+  const root = (opts.root ?? "catalog").replace(/\/+$/, "");
+  const [baseSha, headSha] = await Promise.all([
+    repo.revParse(opts.base),
+    repo.revParse(opts.head),
+  ]);
   const from = (await repo.mergeBase(baseSha, headSha)) ?? baseSha;
   const changes = await repo.changedFiles(from, headSha, { paths: [root] });
-  // Reads are pipelined through one cat-file process, so issuing them all at once is fastest.
-  const files = await Promise.all(
-    changes.map(async (c): Promise<ChangedFile> => {
+  const files = await mapLimit(
+    changes,
+    READ_CONCURRENCY,
+    async (c): Promise<ChangedFile> => {
       const basePath = c.oldPath ?? c.path;
       const info = classifyPath(relTo(root, c.path));
       const file: ChangedFile = { status: c.status, path: c.path, info };
@@ -64,22 +99,28 @@ export async function readChangeSet(repo: GitRepo, opts: ChangeSetOptions): Prom
       const isRecord = info !== undefined || file.oldInfo !== undefined;
       if (!isRecord) return file;
       const [before, after] = await Promise.all([
-        c.status === 'A' ? undefined : repo.readFileAt(from, basePath),
-        c.status === 'D' ? undefined : repo.readFileAt(headSha, c.path),
+        c.status === "A" ? undefined : repo.readFileAt(from, basePath),
+        c.status === "D" ? undefined : repo.readFileAt(headSha, c.path),
       ]);
       if (before !== undefined) file.before = before;
       if (after !== undefined) file.after = after;
       return file;
-    }),
+    },
   );
-  return { base: { rev: opts.base, sha: baseSha }, head: { rev: opts.head, sha: headSha }, from, root, files };
+  return {
+    base: { rev: opts.base, sha: baseSha },
+    head: { rev: opts.head, sha: headSha },
+    from,
+    root,
+    files,
+  };
 }
 
 /** Parses record text; undefined when it is not JSON (the validation status then says why). */
 export function parseRecord(text: string | undefined): unknown {
   if (text === undefined) return undefined;
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    return JSON.parse(text.replace(/^\uFEFF/, "")) as unknown;
   } catch {
     return undefined;
   }

@@ -30,6 +30,12 @@ export interface RecordValidation {
   findings: DiffFinding[];
 }
 
+/** A validation and the value parsed on the way (undefined when the text is not JSON). */
+export interface ValidatedText {
+  validation: RecordValidation;
+  value: unknown;
+}
+
 /** The catalogue as it is at one revision, as far as validating single records needs it. */
 export interface RevisionContext {
   rules: RuleContext;
@@ -72,7 +78,7 @@ const keep = (f: Finding | (RuleIssue & { line?: number })): DiffFinding => ({
 });
 
 /** Validates one record text at its place `rel` (relative to the catalogue root); `file` names it in findings. */
-export function validateRecordText(text: string, rel: string, info: PathInfo, file: string, ctx: RevisionContext): RecordValidation {
+export function validateRecordText(text: string, rel: string, info: PathInfo, file: string, ctx: RevisionContext): ValidatedText {
   const source = parseJsonText(text, file);
   const findings: DiffFinding[] = source.findings.map(keep);
   const value = source.value;
@@ -105,5 +111,5 @@ export function validateRecordText(text: string, rel: string, info: PathInfo, fi
     }
   }
   const status = findings.some((f) => f.severity === 'error') ? 'errors' : findings.length > 0 ? 'warnings' : 'valid';
-  return { status, findings };
+  return { validation: { status, findings }, value };
 }
