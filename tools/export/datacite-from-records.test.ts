@@ -106,6 +106,7 @@ describe('datasetToDatacite', () => {
     expect(d.relatedIdentifiers).toEqual([
       { relatedIdentifier: '20.500.12345/20240017/ses-0001', relatedIdentifierType: 'Handle', relationType: 'IsDerivedFrom', resourceTypeGeneral: 'Dataset' },
       { relatedIdentifier: '10.5072/paper.1234', relatedIdentifierType: 'DOI', relationType: 'IsSupplementTo' },
+      { relatedIdentifier: 'https://github.com/example/fitter/releases/tag/v1.2', relatedIdentifierType: 'URL', relationType: 'IsDocumentedBy' },
     ]);
   });
 

@@ -206,9 +206,11 @@ export function datasetToDatacite(view: DatasetView): DataciteRecord {
   return dropUndefined(record);
 }
 
-/** A dataset's own pid or a DOI, whichever the string is. */
+/** A DOI, a URL or (otherwise) a Handle such as a dataset pid, typed as DataCite wants it. */
 function pidOrDoi(id: string): Pick<RelatedIdentifier, 'relatedIdentifier' | 'relatedIdentifierType'> {
-  return /^10\.\d{4,9}\//.test(id) ? { relatedIdentifier: id, relatedIdentifierType: 'DOI' } : { relatedIdentifier: id, relatedIdentifierType: 'Handle' };
+  if (/^10\.\d{4,9}\//.test(id)) return { relatedIdentifier: id, relatedIdentifierType: 'DOI' };
+  if (/^https?:\/\//.test(id)) return { relatedIdentifier: id, relatedIdentifierType: 'URL' };
+  return { relatedIdentifier: id, relatedIdentifierType: 'Handle' };
 }
 
 /** "Measured with <techniques> on <instrument> (<beamline>, <facility>)." when any of it is known. */

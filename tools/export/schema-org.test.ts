@@ -95,7 +95,7 @@ describe('datasetToSchemaOrg', () => {
     expect((short.description as string).length).toBeGreaterThanOrEqual(DESCRIPTION_MIN);
     expect(short.description).toMatch(/^Fit\. Derived data "Peak fit of Ag 3d" at Nordlys Synchrotron\./);
     expect(short.identifier).toEqual(['https://doi.org/10.5072/shelfmark.fit0-0001', 'https://hdl.handle.net/20.500.12345/20240017/fit-0001']);
-    expect(short.citation).toEqual(['https://doi.org/10.5072/paper.1234']);
+    expect(short.citation).toEqual(['https://doi.org/10.5072/paper.1234', 'https://github.com/example/fitter/releases/tag/v1.2']);
   });
 });
 
