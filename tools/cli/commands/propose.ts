@@ -8,6 +8,7 @@ interface ProposeCliOptions {
   remote: string;
   root: string;
   format: string;
+  dryRun?: boolean;
 }
 
 export function register(program: Command): void {
@@ -20,6 +21,7 @@ export function register(program: Command): void {
     .option('--remote <name>', 'the git remote to push to', 'origin')
     .option('--root <dir>', 'the catalogue folder (holding config.json)', 'catalog')
     .option('--format <format>', 'text or json', 'text')
+    .option('--dry-run', 'say which branch, commit and pull request it would make; change nothing')
     .addHelpText(
       'after',
       `
@@ -33,6 +35,7 @@ propose prints what \`git request-pull\` prints.
 
 Examples:
   $ shelfmark edit 20.500.12345/20240017/xps-0001 --set /keywords='["XPS"]'
+  $ shelfmark propose --dry-run
   $ GITHUB_TOKEN=… shelfmark propose
   $ shelfmark propose --title "Fix pass energies of proposal 20240017"`,
     )
@@ -64,6 +67,7 @@ Examples:
           forge,
           ...(opts.branch ? { branch: opts.branch } : {}),
           ...(opts.title ? { title: opts.title } : {}),
+          dryRun: opts.dryRun ?? false,
         });
         process.stdout.write(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatPropose(result));
         process.exitCode = 0;

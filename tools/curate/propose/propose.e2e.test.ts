@@ -101,3 +101,26 @@ describe('propose on a branch made by ingest', () => {
     expect(fake.pulls).toHaveLength(1);
   });
 });
+
+describe('propose --dry-run', () => {
+  it('names the branch, commit and pull request a real run would make, and changes nothing', async () => {
+    const { repo, bare } = await catalogueRepo();
+    fake = await startFakeForge('github');
+    const forge = await forgeFromConfig({ kind: 'github', url: fake.url, repository: fake.repository, branch: 'main' }, { GITHUB_TOKEN: fake.token });
+    await repo.write({ [`catalog/${recordPath('dataset', PID)}`]: { ...baseRecords().dataset, keywords: ['dry'] } });
+    const statusBefore = await repo.git('status', '--porcelain');
+    const dry = await propose({ root: `${repo.dir}/catalog`, forge, dryRun: true });
+    expect(dry.plan).toEqual({ commitTitle: 'Update 1 dataset in proposal 20240017: keywords', pullRequest: { action: 'open' } });
+    expect(await repo.git('status', '--porcelain')).toBe(statusBefore);
+    expect((await repo.git('branch', '--show-current')).trim()).toBe('main');
+    expect((await bare('for-each-ref', '--format=%(refname)', 'refs/heads')).trim()).toBe('refs/heads/main');
+    expect(fake.requests.map((q) => q.method)).toEqual(['GET']);
+
+    const real = await propose({ root: `${repo.dir}/catalog`, forge, ...fixed });
+    expect(real.branch).toBe(dry.branch);
+    await repo.write({ [`catalog/${recordPath('dataset', PID)}`]: { ...baseRecords().dataset, keywords: ['dry', 'again'] } });
+    const again = await propose({ root: `${repo.dir}/catalog`, forge, dryRun: true });
+    expect(again.plan?.pullRequest).toEqual({ action: 'update', number: 1, url: real.pullRequest?.pr.url });
+    expect((await repo.git('rev-parse', 'HEAD')).trim()).toBe(real.commit?.sha);
+  });
+});

@@ -33,6 +33,8 @@ export interface ProposeOptions {
   remote?: string;
   /** The forge adapter; undefined: print `git request-pull` instead. */
   forge: Forge | undefined;
+  /** Work out and return what would happen (branch, commit title, PR opened or updated); change nothing. */
+  dryRun?: boolean;
   /** Commit author and date (tests fix them); default git's configuration and now. */
   author?: { name: string; email: string };
   date?: Date | string;
@@ -51,6 +53,13 @@ export interface ProposeResult {
   requestPull?: string;
   /** Changed files outside the catalogue, left alone. */
   ignored: string[];
+  /** Set by a dry run, which changes nothing: what a real run would do. */
+  plan?: {
+    /** The title of the commit a real run would make (none when the tree is clean). */
+    commitTitle?: string;
+    /** `open` or `update` (with the number) on the forge; `request-pull` without one. */
+    pullRequest: { action: 'open' } | { action: 'update'; number: number; url: string } | { action: 'request-pull' };
+  };
 }
 
 const parseJson = (text: string | undefined): unknown => {
@@ -122,6 +131,16 @@ async function branchExists(repo: GitRepo, name: string): Promise<boolean> {
   }
 }
 
+/** The result of a dry run: asks the forge (read-only) whether the branch already has a pull request. */
+async function plan(opts: ProposeOptions, result: Omit<ProposeResult, 'plan'>, commitTitle?: string): Promise<ProposeResult> {
+  let pullRequest: NonNullable<ProposeResult['plan']>['pullRequest'] = { action: 'request-pull' };
+  if (opts.forge) {
+    const existing = await opts.forge.findPullRequest(result.branch, result.base);
+    pullRequest = existing ? { action: 'update', number: existing.number, url: existing.url } : { action: 'open' };
+  }
+  return { ...result, plan: { ...(commitTitle !== undefined ? { commitTitle } : {}), pullRequest } };
+}
+
 /** Commits, pushes and opens or updates the pull request; see the module comment. */
 export async function propose(opts: ProposeOptions): Promise<ProposeResult> {
   const root = resolve(opts.root);
@@ -152,13 +171,14 @@ export async function propose(opts: ProposeOptions): Promise<ProposeResult> {
             'E_CURATE_BRANCH',
             `branch ${branch} already exists${opts.branch ? '' : ' (these very changes were proposed before)'}. Check it out (\`git switch ${branch}\`) and run propose there to update its pull request, or pass --branch <new name>.`,
           );
-        await repo.createBranch(branch, { checkout: true });
+        if (!opts.dryRun) await repo.createBranch(branch, { checkout: true });
       } else {
         if (opts.branch && opts.branch !== current)
           throw new CurateError('E_CURATE_BRANCH', `you are on branch ${current}, not ${opts.branch}. Run propose on ${base} to start a new branch, or leave out --branch to add to ${current}.`);
         branch = current;
       }
       const summary = summarise(deltas);
+      if (opts.dryRun) return plan(opts, { branch, base, remote, summary, ignored }, summary.title);
       await repo.add(changed);
       const sha = await repo.commit({ message: commitMessage(summary), ...(opts.author ? { author: opts.author } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) });
       commit = { sha, summary };
@@ -168,10 +188,11 @@ export async function propose(opts: ProposeOptions): Promise<ProposeResult> {
       branch = current;
     }
 
-    // The base as the remote has it (a local base may lag), else the local one.
+    // The base as the remote has it (a local base may lag), else the local one. A dry run does not fetch.
     let baseRev = base;
     try {
-      await repo.fetch(remote, base);
+      if (!opts.dryRun) await repo.fetch(remote, base);
+      await repo.revParse(`${remote}/${base}`);
       baseRev = `${remote}/${base}`;
     } catch (err) {
       if (!(err instanceof GitError)) throw err;
@@ -181,6 +202,7 @@ export async function propose(opts: ProposeOptions): Promise<ProposeResult> {
     if (summary.items.length === 0)
       throw new CurateError('E_CURATE_NO_CHANGES', `nothing to propose: branch ${branch} changes nothing under ${prefix}/ compared with ${baseRev}.`);
 
+    if (opts.dryRun) return plan(opts, { branch, base, remote, summary, ignored });
     await repo.push(remote, branch);
     const result: ProposeResult = { branch, base, summary, remote, ignored, ...(commit ? { commit } : {}) };
     if (opts.forge) {
