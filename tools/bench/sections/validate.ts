@@ -90,7 +90,14 @@ export const section: Section = {
             : `exit ${v.exitCode}: ${v.stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 300)}`,
       });
       details[`validate-${n}`] = { codes: out.codes, stats: out.stats, sample: out.sample, internalMs: out.ms };
-      if (ctx.profile) details[`profile-${n}`] = await summariseProfile(profDir, ctx.repoRoot, 20);
+      if (ctx.profile) {
+        const threads = await summariseProfile(profDir, ctx.repoRoot, 20);
+        details[`profile-${n}`] = threads;
+        for (const t of threads) {
+          ctx.log(`  [validate n=${n}] ${t.file}: ${t.sampledMs} ms sampled; top self time:`);
+          for (const h of t.hotspots.slice(0, 8)) ctx.log(`      ${String(h.selfMs).padStart(7)} ms ${(h.share * 100).toFixed(1).padStart(5)} %  ${h.function} ${h.location}`);
+        }
+      }
       if (n === GOAL_SIZE) {
         goals.push(
           { goal: `validate ${GOAL_SIZE} datasets within ${GOAL_RATIO}x the floor`, met: ratio <= GOAL_RATIO, detail: `${ratio.toFixed(2)}x` },
