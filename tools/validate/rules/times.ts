@@ -69,8 +69,8 @@ export const timesRule: RecordRule = ({ type, record }, ctx) => {
   if (retention !== undefined && created !== undefined && typeof years === 'number') {
     const min = new Date(created);
     min.setUTCFullYear(min.getUTCFullYear() + years);
-    // Compare whole days: retentionUntil is usually a date, creationTime an instant.
-    if (day(retention) < day(min.getTime())) {
+    // Compare whole (UTC) days: retentionUntil is usually a date, creationTime an instant.
+    if (Math.floor(retention / 864e5) < Math.floor(min.getTime() / 864e5)) {
       issues.push({
         severity: 'error',
         code: 'retention/too-short',
