@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../core/findings.ts';
@@ -234,6 +234,12 @@ describe('options', () => {
     expect(threaded.findings).toEqual(inline.findings);
     expect(threaded.stats).toEqual(inline.stats);
     expect(inline.findings.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('a catalogue without config.json is told to add one', async () => {
+    rmSync(join(cat.root, 'config.json'));
+    const { findings } = await check();
+    expect(findings.map((f) => f.code)).toContain('layout/no-config');
   });
 
   it('a missing catalogue folder is a finding, not a crash', async () => {
