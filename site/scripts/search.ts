@@ -58,16 +58,24 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   for (const f of facetNames) selected.set(f, new Set(params.getAll(f)));
 
   status.textContent = 'Loading the search index…';
-  const shards = (await (await fetch('/pagefind/shards.json')).json()) as string[];
-  if (shards.length === 0) {
-    status.textContent = 'There is nothing to search yet.';
+  let pagefind: Pagefind;
+  let totals: Record<string, Record<string, number>>;
+  try {
+    const shards = (await (await fetch('/pagefind/shards.json')).json()) as string[];
+    if (shards.length === 0) {
+      status.textContent = 'There is nothing to search yet.';
+      return;
+    }
+    pagefind = (await import(/* @vite-ignore */ `/pagefind/${shards[0]}/pagefind.js`)) as Pagefind;
+    await pagefind.options({ excerptLength: 24 });
+    for (const s of shards.slice(1)) await pagefind.mergeIndex(`/pagefind/${s}/`);
+    await pagefind.init();
+    totals = await pagefind.filters();
+  } catch (err) {
+    // Served from a sub-path or from file://, the index is not where the page looks.
+    status.textContent = `The search index could not be loaded (${(err as Error).message}). Browse the datasets instead.`;
     return;
   }
-  const pagefind = (await import(/* @vite-ignore */ `/pagefind/${shards[0]}/pagefind.js`)) as Pagefind;
-  await pagefind.options({ excerptLength: 24 });
-  for (const s of shards.slice(1)) await pagefind.mergeIndex(`/pagefind/${s}/`);
-  await pagefind.init();
-  const totals = await pagefind.filters();
 
   let run = 0;
   const update = async (): Promise<void> => {
