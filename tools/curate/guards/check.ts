@@ -52,10 +52,13 @@ export async function checkGuards(repo: GitRepo, opts: CheckOptions): Promise<Ch
   const removedIds = new Map<string, string>();
   const added: { type: string; id: string; path: string; text: string }[] = [];
 
+  // New records need parsing only to pair them with deleted ones (a move git did not see).
+  const hasDeletions = set.files.some((f) => f.status === 'D');
   for (const f of set.files) {
     const info = f.info ?? f.oldInfo;
     if (!info) continue;
     records++;
+    if (f.status === 'A' && !hasDeletions) continue;
     const before = parseRecord(f.before);
     const after = parseRecord(f.after);
     const issues = guardChange(

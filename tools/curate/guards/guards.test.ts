@@ -99,7 +99,7 @@ describe('guard/doi-frozen', () => {
         return { message: 'sneak', files: { 'catalog/config.json': r.config, [datasetFile(r)]: r.dataset } };
       },
     });
-    expect(codes(res)).toContain('error guard/doi-frozen /scientificMetadata/pass_energy');
+    expect(codes(res)).toEqual(['warning guard/policy-changed /curationFields', 'error guard/doi-frozen /scientificMetadata/pass_energy']);
   });
 });
 

@@ -10,6 +10,7 @@
  *   guard/renamed             a record moved to another path
  *   guard/id-changed          a record's id changed
  *   guard/embargo-lifted-early (warning) an embargo was lifted before its date: allowed, but reported
+ *   guard/policy-changed      (warning) the config's curationFields or rawGracePeriodDays changed
  */
 import type { Severity } from '../../core/findings.ts';
 import type { RecordType } from '../../core/layout.ts';
@@ -131,6 +132,17 @@ export function guardChange(input: GuardInput, policy: GuardPolicy): GuardIssue[
       found: formatValue(newId),
     });
   if (input.status === 'A') return issues;
+
+  if (type === 'config')
+    for (const c of input.changes.filter((x) => isCurationField(x.pointer, ['/curationFields', '/rawGracePeriodDays'])))
+      issues.push({
+        severity: 'warning',
+        code: 'guard/policy-changed',
+        pointer: c.pointer,
+        message: `the curation policy changed: ${c.pointer} ${c.op === 'add' ? 'added' : c.op === 'remove' ? 'removed' : 'changed'}; it applies from the next pull request on (this one is checked against the base's policy)`,
+        fix: 'Allowed. Reviewers: check that the facility policy really changed.',
+        found: c.op === 'remove' ? `${formatValue(c.old)} (removed)` : c.op === 'add' ? formatValue(c.new) : `${formatValue(c.old)} → ${formatValue(c.new)}`,
+      });
 
   const lift = embargoLift(before, after, policy.now);
   if (lift)
