@@ -38,6 +38,7 @@ let c: string[];
 beforeAll(async () => {
   repo = await fixture();
   c = repo.commits;
+  await repo.git('tag', '-a', 'v1', '-m', 'release 1', c[1]!);
 });
 afterAll(cleanupAll);
 
@@ -134,6 +135,8 @@ describe.each(ENGINES)('engine %s: reading', (engine) => {
     expect(await g.revParse('HEAD~2')).toBe(c[5]);
     expect(await g.revParse(c[3]!.slice(0, 8))).toBe(c[3]);
     expect(await codeOf(g.revParse('nope'))).toBe('E_GIT_UNKNOWN_REV');
+    expect(await g.revParse('v1')).toBe(c[1]); // an annotated tag names the commit it tags
+    expect(JSON.parse(await g.readFileAt('v1', DS1))).toEqual({ v: 2 });
     expect(await g.mergeBase(c[3]!, 'HEAD')).toBe(c[3]);
     expect(await g.isClean()).toBe(true);
   });

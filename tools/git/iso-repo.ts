@@ -109,14 +109,14 @@ export class IsoRepo implements GitRepo {
     return p;
   }
 
-  /** Follows annotated tags to the commit. */
+  /** The commit an object names: readCommit follows annotated tags itself and returns the commit's id. */
   private async peel(oid: string): Promise<string> {
-    for (let i = 0; i < 10; i++) {
-      const o = await git.readObject({ ...this.base, oid, format: 'parsed' });
-      if (o.type !== 'tag') return oid;
-      oid = (o.object as { object: string }).object;
+    try {
+      return (await git.readCommit({ ...this.base, oid })).oid;
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ObjectTypeError') return oid; // a tree or blob: keep it, as git rev-parse does
+      throw err;
     }
-    return oid;
   }
 
   private async readCommit(oid: string): Promise<CommitObject> {
