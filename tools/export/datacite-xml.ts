@@ -28,7 +28,7 @@ const clean = (s: string): string => s.replace(NOT_XML_CHAR, '');
 type Attrs = Record<string, string | number | undefined>;
 
 /** Adds `<name attrs>text</name>` under parent, skipping undefined attributes; xml:lang gets its namespace. */
-function el(parent: XMLBuilder, name: string, text?: string | number, attrs: Attrs = {}): XMLBuilder {
+export function el(parent: XMLBuilder, name: string, text?: string | number, attrs: Attrs = {}): XMLBuilder {
   const e = parent.ele(name);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined) continue;
@@ -82,7 +82,13 @@ export interface XmlOptions {
 /** Serialises a DataCite record as kernel 4.6 XML, properties in the order of the schema documentation. */
 export function toDataciteXml(r: DataciteRecord, options: XmlOptions = {}): string {
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  const root = doc
+  appendDataciteResource(doc, r);
+  return doc.end({ prettyPrint: options.pretty ?? true, headless: options.headless ?? false });
+}
+
+/** Appends the `<resource>` element of a record under `parent` (a document, or a wrapper such as oai_datacite's payload). */
+export function appendDataciteResource(parent: XMLBuilder, r: DataciteRecord): void {
+  const root = parent
     .ele(DATACITE_NS, 'resource')
     .att(XMLNS_NS, 'xmlns:xsi', XSI_NS)
     .att(XSI_NS, 'xsi:schemaLocation', DATACITE_SCHEMA_LOCATION);
@@ -176,7 +182,6 @@ export function toDataciteXml(r: DataciteRecord, options: XmlOptions = {}): stri
     if (f.awardTitle !== undefined) el(e, 'awardTitle', f.awardTitle);
   });
   list(root, 'relatedItems', r.relatedItems, (w, it) => relatedItem(w, it));
-  return doc.end({ prettyPrint: options.pretty ?? true, headless: options.headless ?? false });
 }
 
 function relatedItem(w: XMLBuilder, it: RelatedItem): void {

@@ -9,9 +9,11 @@
  *   exportPublication(view: PublicationView): Exports  the same for a DOI publication
  *
  *   datasetToDatacite(view) / publicationToDatacite(view) → DataciteRecord   the DataCite 4.6 model
- *   toDataciteXml(record) → string          kernel 4.6 XML (xmlbuilder2)
+ *   toDataciteXml(record, {headless?}) → string   kernel 4.6 XML (xmlbuilder2)
  *   fromDataciteXml(xml) → DataciteRecord   the reverse (fast-xml-parser); throws DataciteXmlError
  *   toDataciteJson(record, event?) → {data:{type:'dois', attributes}}      the REST API body
+ *   toOaiDc(record) / toOaiDatacite(record, {datacentreSymbol}) → string  OAI-PMH oai_dc, oai_datacite
+ *   appendDataciteResource / appendOaiDc / appendOaiDatacite(parent, …)   the same into an xmlbuilder2 tree
  *   datasetToSchemaOrg(view) / publicationToSchemaOrg(view) → JsonLd      Google Dataset Search ready
  *   jsonLdForScript(jsonLd) → string        safe inside <script type="application/ld+json">
  *   datasetToCsl(view) / publicationToCsl(view) → CslItem
@@ -36,6 +38,8 @@ export type * from './datacite-model.ts';
 export { DATACITE_NS, DATACITE_SCHEMA_LOCATION } from './datacite-model.ts';
 export { toDataciteXml, type XmlOptions } from './datacite-xml.ts';
 export { fromDataciteXml, DataciteXmlError } from './datacite-xml-read.ts';
+export { appendDataciteResource } from './datacite-xml.ts';
+export { toOaiDc, toOaiDatacite, appendOaiDc, appendOaiDatacite, OAI_DC_NS, DC_NS, OAI_DATACITE_NS, type OaiDataciteOptions } from './oai-dc.ts';
 export { toDataciteJson, type DataciteJsonDocument, type DoiEvent } from './datacite-json.ts';
 export { datasetToDatacite, publicationToDatacite, personToCreator, spdxRights, PANET_BASE } from './datacite-from-records.ts';
 export { datasetToSchemaOrg, publicationToSchemaOrg, jsonLdForScript, fitDescription, type JsonLd } from './schema-org.ts';
