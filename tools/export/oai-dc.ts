@@ -1,7 +1,8 @@
 /**
  * The DataCite model in the two other OAI-PMH metadata formats that harvesters
- * (OpenAIRE, B2FIND) ask for (issue #6 §5): `oai_dc` (simple Dublin Core,
- * following DataCite's own kernel-4 → oai_dc crosswalk) and `oai_datacite`
+ * (OpenAIRE, B2FIND) ask for (issue #6 §5): `oai_dc` (simple Dublin Core: one
+ * dc element per DataCite property that has a Dublin Core counterpart,
+ * identifiers and relations as resolvable URLs) and `oai_datacite`
  * (DataCite's OAI wrapper, schema oai-1.1, around the unaltered record).
  * `datacite` itself is toDataciteXml. All three are written with xmlbuilder2.
  */
