@@ -178,6 +178,15 @@ describe('curation flow: edit → propose → propose again (CLI, served remote,
     await flow.repo.git('reset', '-q', '--hard', 'HEAD~1');
   });
 
+  it('diff and check: an unknown revision is exit 2 with a message, not a stack trace', async () => {
+    for (const args of [['diff', 'no-such-branch'], ['check', '--base', 'no-such-branch']]) {
+      const r = await flow.shelfmark(...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('unknown revision "no-such-branch"');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('review comment: the diff goes onto the PR as ONE comment, updated (not repeated) on the next run', async () => {
     const md = await flow.shelfmark('diff', 'main', branch);
     const review = join(await makeTempDir(), 'review.md');
