@@ -90,6 +90,16 @@ describe.skipIf(!HAVE_CORPUS)(`ingest of the real corpus (needs ${CORPUS})`, () 
     expect(again.records.map((r) => r.pid)).toEqual(ses.records.map((r) => r.pid));
   });
 
+  it('gives the same records when the translators run in worker threads', async () => {
+    const cat = await corpusCatalog(join(await makeTempDir(), 'catalog'));
+    const now = new Date('2026-01-01T00:00:00Z');
+    const pooled = await ingest([join(CORPUS, 'scienta-ses'), join(CORPUS, 'specs-prodigy')], { catalogRoot: cat, workers: 2, now, dryRun: true });
+    const inProcess = await ingest([join(CORPUS, 'scienta-ses'), join(CORPUS, 'specs-prodigy')], { catalogRoot: cat, workers: 0, now, dryRun: true });
+    expect(pooled.records.length).toBeGreaterThan(4);
+    expect(pooled.records.map((r) => [r.pid, r.hashes, r.warnings])).toEqual(inProcess.records.map((r) => [r.pid, r.hashes, r.warnings]));
+    expect(pooled.errors).toEqual(inProcess.errors);
+  }, 60_000);
+
   it('shelfmark ingest ../shared/corpus/scienta-ses prints one line per measurement', async () => {
     const cat = await corpusCatalog(join(await makeTempDir(), 'catalog'));
     const { code, stdout } = await new Promise<{ code: number; stdout: string; stderr: string }>((res) => {

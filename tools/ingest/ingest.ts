@@ -11,6 +11,7 @@
  */
 import { opendir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { recordPath } from '../core/layout.ts';
 import { writeFileAtomic, writeRecord } from '../catalog/write.ts';
 import type { Measurement, TranslatorResult } from './measurement.ts';
@@ -73,6 +74,8 @@ export interface IngestOptions {
   toolVersion?: string;
   /** Called after each file is read, for progress bars. */
   onFile?: (done: number, total: number, file: string) => void;
+  /** Translator worker threads; default one per extra core for batches of 200 files or more, 0 to read in-process. */
+  workers?: number;
   /** Files read and records written at the same time; default 8. */
   concurrency?: number;
   /** Passed to the git commit of each batch (author, date, stay on the branch). */
@@ -212,7 +215,7 @@ async function apply(p: Planned, catalogRoot: string, dryRun: boolean, force: bo
   const record = isObj(existing) ? keepCuration(existing, p.record) : p.record;
   if (!dryRun) {
     // Attachments first, so a record never points at a plot that is not there yet.
-    for (const a of p.attachments) await writeFileAtomic(join(catalogRoot, a.rel), a.content);
+    for (const a of p.attachments) await writeFileAtomic(join(catalogRoot, a.rel), a.render());
     await writeRecord(catalogRoot, 'dataset', p.pid, record);
   }
   return { ...base, status: existing === undefined ? 'created' : 'updated' };
@@ -229,10 +232,27 @@ export function ingestBranch(instrumentId: string | undefined, now: Date, timeZo
 export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
   const catalogRoot = resolve(options.catalogRoot);
   const settings = options.settings ?? (await loadSettings(catalogRoot));
-  const read = options.read ?? (await defaultRead());
+  const { files, errors } = await expandInputs(inputs);
+  // Large batches translate in worker threads (one per extra core); small ones are not worth the start-up.
+  const wantWorkers = options.workers ?? (files.length >= 200 ? Math.max(0, availableParallelism() - 1) : 0);
+  const pool = !options.read && wantWorkers > 0 ? await import('./read-pool.ts').then((m) => m.startReadPool(wantWorkers)) : undefined;
+  try {
+    return await ingestFiles(files, errors, { ...options, read: options.read ?? pool?.read ?? (await defaultRead()) }, catalogRoot, settings);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function ingestFiles(
+  files: string[],
+  errors: IngestError[],
+  options: IngestOptions & { read: ReadFile },
+  catalogRoot: string,
+  settings: IngestSettings,
+): Promise<IngestSummary> {
+  const read = options.read;
   const now = options.now ?? new Date();
   const dryRun = options.dryRun ?? false;
-  const { files, errors } = await expandInputs(inputs);
   const skipped: IngestSummary['skipped'] = [];
   const measurements: Measurement[] = [];
   let done = 0;

@@ -29,9 +29,16 @@ export function escapeXml(s: string): string {
 /** Binding energy is plotted high to low by convention in photoemission. */
 const isReversed = (label: string) => /binding/i.test(label);
 
+/** True when there is something to draw: x and y of one length with at least two finite points. */
+export function plottable(input: Pick<PlotInput, 'x' | 'y'>): boolean {
+  if (input.x.length !== input.y.length) return false;
+  let finite = 0;
+  for (let i = 0; i < input.x.length && finite < 2; i++) if (Number.isFinite(input.x[i]) && Number.isFinite(input.y[i])) finite++;
+  return finite >= 2;
+}
+
 /**
- * Renders the plot, or returns undefined when there is nothing to draw (fewer than
- * two finite points, or x and y of different lengths).
+ * Renders the plot, or returns undefined when there is nothing to draw (see {@link plottable}).
  */
 export function renderSpectrumSvg(input: PlotInput): string | undefined {
   const n = Math.min(input.x.length, input.y.length);

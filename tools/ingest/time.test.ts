@@ -8,6 +8,15 @@ describe('time', () => {
     expect(toZonedIso('2017-06-05T13:58:54', 'America/Los_Angeles')).toEqual({ ok: true, iso: '2017-06-05T13:58:54-07:00' });
   });
 
+  it('agrees with luxon in and around the hours daylight saving skips or repeats', () => {
+    expect(toZonedIso('2023-03-26T01:59:59', 'Europe/Stockholm')).toEqual({ ok: true, iso: '2023-03-26T01:59:59+01:00' });
+    expect(toZonedIso('2023-03-26T02:30:00', 'Europe/Stockholm')).toEqual({ ok: true, iso: '2023-03-26T03:30:00+02:00' });
+    expect(toZonedIso('2023-03-26T03:00:01', 'Europe/Stockholm')).toEqual({ ok: true, iso: '2023-03-26T03:00:01+02:00' });
+    const again = toZonedIso('2023-10-29T02:30:00', 'Europe/Stockholm');
+    expect(again.ok && ['2023-10-29T02:30:00+02:00', '2023-10-29T02:30:00+01:00'].includes(again.iso)).toBe(true);
+    expect(toZonedIso('2023-03-08T15:61:00', 'Europe/Stockholm').ok).toBe(false);
+  });
+
   it('keeps the instant of a time that has an offset', () => {
     expect(toZonedIso('2023-03-08T14:24:35Z', 'Europe/Stockholm')).toEqual({ ok: true, iso: '2023-03-08T15:24:35+01:00' });
   });

@@ -15,6 +15,37 @@ export type ZonedTime = { ok: true; iso: string } | { ok: false; reason: string 
  * and is shown in `timeZone`.
  */
 export function toZonedIso(iso: string, timeZone: string): ZonedTime {
+  // Fast path for plain wall times: the offset of a zone is the same for a whole wall-clock
+  // hour (transitions fall on the hour), so it is looked up once per hour and zone.
+  const wall = /^(\d{4}-\d{2}-\d{2}T\d{2}):\d{2}:\d{2}$/.exec(iso.trim());
+  if (wall) {
+    const key = `${timeZone}|${wall[1]}`;
+    let offset = offsets.get(key);
+    if (offset === undefined) {
+      const r = slowZonedIso(`${wall[1]}:00:00`, timeZone);
+      if (!r.ok) return r;
+      // An hour skipped by a daylight-saving change: let luxon place each time in it.
+      if (r.iso.slice(0, 13) !== wall[1]) return slowZonedIso(iso, timeZone);
+      offset = r.iso.slice(19);
+      if (offsets.size > 10_000) offsets.clear();
+      offsets.set(key, offset);
+    }
+    const r = slowCheck(iso.trim());
+    return r ?? { ok: true, iso: `${iso.trim()}${offset}` };
+  }
+  return slowZonedIso(iso, timeZone);
+}
+
+const offsets = new Map<string, string>();
+
+/** A wall time whose hour exists may still have impossible minutes or seconds ("15:61:00"). */
+function slowCheck(wall: string): ZonedTime | undefined {
+  const mm = Number(wall.slice(14, 16));
+  const ss = Number(wall.slice(17, 19));
+  return mm > 59 || ss > 59 ? { ok: false, reason: `"${wall}" is not an ISO 8601 date-time (minutes or seconds out of range)` } : undefined;
+}
+
+function slowZonedIso(iso: string, timeZone: string): ZonedTime {
   const zone = DateTime.local().setZone(timeZone);
   if (!zone.isValid) return { ok: false, reason: `"${timeZone}" is not an IANA time zone (e.g. Europe/Stockholm)` };
   const dt = DateTime.fromISO(iso.trim(), { zone: timeZone, setZone: false });
