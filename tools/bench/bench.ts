@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs the benchmark sections in tools/bench/sections/*.ts
  * (each exports `section: Section`, see context.ts), prints a table per section
- * and merges the results into `.bench/results.json`.
+ * and merges the results into `.bench/results.json` (per section and list of sizes).
  *
  *   npm run bench -- [--only validate[,site]] [--sizes 10000,100000] [--seed 1] [--profile]
  *
@@ -95,7 +95,12 @@ async function main(): Promise<void> {
       console.log(`${g.met ? 'MET   ' : 'MISSED'} ${g.goal}${g.detail ? ` (${g.detail})` : ''}`);
       if (!g.met) failedGoals += 1;
     }
-    results.sections[s.name] = { time: new Date().toISOString(), sizes, seed, seconds: (performance.now() - t0) / 1000, ...report };
+    // Keyed by the sizes run, so a quick `--sizes 1000` check does not overwrite the 100,000 figures.
+    const previous = (results.sections[s.name] ?? {}) as Record<string, unknown>;
+    results.sections[s.name] = {
+      ...previous,
+      [`sizes=${sizes.join(',')}`]: { time: new Date().toISOString(), sizes, seed, seconds: (performance.now() - t0) / 1000, ...report },
+    };
     await writeFileAtomic(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
   }
   console.log(`\nResults written to ${resultsPath}${failedGoals ? `; ${failedGoals} goal(s) missed` : ''}`);
