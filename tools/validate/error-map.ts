@@ -133,7 +133,7 @@ function editDistance(a: string, b: string): number {
 const lastSegment = (pointer: string) => pointerSegments(pointer).at(-1) ?? '';
 
 /** One Ajv error (verbose mode: it carries `data`, `schema` and `parentSchema`) as a human issue. */
-export function describeError(e: ErrorObject): SchemaIssue {
+export function describeError(e: ErrorObject, root?: SchemaLike): SchemaIssue {
   const at = e.instancePath;
   const parent = e.parentSchema as SchemaLike | undefined;
   const name = lastSegment(at);
@@ -143,7 +143,8 @@ export function describeError(e: ErrorObject): SchemaIssue {
   switch (e.keyword) {
     case 'required': {
       const prop = String(p.missingProperty);
-      const propSchema = parent?.properties?.[prop] as SchemaLike | undefined;
+      // A `required` inside if/then names properties declared at the top of the schema.
+      const propSchema = (parent?.properties?.[prop] ?? (at === '' ? root?.properties?.[prop] : undefined)) as SchemaLike | undefined;
       return {
         code,
         pointer: `${at}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`,
@@ -271,12 +272,12 @@ export function describeError(e: ErrorObject): SchemaIssue {
 }
 
 /** Ajv errors to issues: branches collapsed, `if` wrappers dropped, one issue per pointer and message. */
-export function mapAjvErrors(errors: readonly ErrorObject[]): SchemaIssue[] {
+export function mapAjvErrors(errors: readonly ErrorObject[], root?: object): SchemaIssue[] {
   const collapsed = collapseBranches(errors).filter((e) => e.keyword !== 'if');
   const seen = new Set<string>();
   const out: SchemaIssue[] = [];
   for (const e of collapsed) {
-    const issue = describeError(e);
+    const issue = describeError(e, root as SchemaLike | undefined);
     const key = `${issue.pointer}\0${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

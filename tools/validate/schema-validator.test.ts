@@ -32,6 +32,13 @@ describe('error map', () => {
     expect(f[0]!.expected).toMatch(/^a "datasetName" property: title such as /);
   });
 
+  it('describes a property required by an if/then from the top-level schema', () => {
+    const { instrumentId: _, ...rest } = baseRecords().dataset;
+    const [f] = check('dataset', rest);
+    expect(f).toMatchObject({ pointer: '/instrumentId', message: 'missing required property "instrumentId"' });
+    expect(f?.expected).toMatch(/^a "instrumentId" property: instrument id such as "/);
+  });
+
   it('suggests the property that was meant', () => {
     const { datasetName, ...rest } = baseRecords().dataset;
     const f = check('dataset', { ...rest, datasetNme: datasetName });

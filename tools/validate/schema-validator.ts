@@ -90,7 +90,7 @@ export function validateAgainstSchema(type: RecordType, value: unknown, source: 
   if (!fast || fast(value)) return [];
   const validate = compiledSchemas(dir, 'detailed').validators.get(type);
   if (!validate || validate(value)) return [];
-  return mapAjvErrors(validate.errors ?? []).map((issue) => {
+  return mapAjvErrors(validate.errors ?? [], typeof validate.schema === 'object' ? validate.schema : undefined).map((issue) => {
     const pos = source.locate(issue.pointer);
     return {
       severity: 'error' as const,
