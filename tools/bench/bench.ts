@@ -96,7 +96,8 @@ async function main(): Promise<void> {
       if (!g.met) failedGoals += 1;
     }
     // Keyed by the sizes run, so a quick `--sizes 1000` check does not overwrite the 100,000 figures.
-    const previous = (results.sections[s.name] ?? {}) as Record<string, unknown>;
+    let previous = (results.sections[s.name] ?? {}) as Record<string, unknown>;
+    if ('rows' in previous) previous = {}; // written before results were keyed by sizes
     results.sections[s.name] = {
       ...previous,
       [`sizes=${sizes.join(',')}`]: { time: new Date().toISOString(), sizes, seed, seconds: (performance.now() - t0) / 1000, ...report },
