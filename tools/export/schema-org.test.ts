@@ -99,6 +99,15 @@ describe('datasetToSchemaOrg', () => {
   });
 });
 
+describe('datasetToSchemaOrg without people', () => {
+  it('names the facility as creator, as the DataCite record does', () => {
+    const ld = datasetToSchemaOrg({ dataset: { pid: '20.500.12345/1/x' }, config });
+    expect(ld.creator).toEqual([
+      { '@type': 'Organization', '@id': 'https://ror.org/07nq3k246', name: 'Nordlys Synchrotron', url: 'https://www.nordlys-synchrotron.example/' },
+    ]);
+  });
+});
+
 describe('fitDescription', () => {
   it('cuts a long description at a word boundary within 5000 characters', () => {
     const long = 'word '.repeat(2000);

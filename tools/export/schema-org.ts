@@ -132,7 +132,12 @@ export function datasetToSchemaOrg(view: DatasetView): JsonLd {
     url,
     identifier: [...(d.doi ? [doiUrl(d.doi)] : []), handleUrl(d.pid)],
     sameAs: d.doi ? doiUrl(d.doi) : undefined,
-    creator: datasetCreators(d).map(person),
+    // As in DataCite: with no person named, the facility is the creator.
+    creator: datasetCreators(d).length
+      ? datasetCreators(d).map(person)
+      : config.facility
+        ? [organisation(config.facility.name, config.facility.ror, config.facility.url)]
+        : [],
     publisher: organisation(pub.name, pub.ror, config.facility?.url),
     provider: config.facility ? organisation(config.facility.name, config.facility.ror, config.facility.url) : undefined,
     datePublished: d.access?.embargoedUntil ?? d.creationTime ?? datasetYear(d),
