@@ -109,7 +109,9 @@ export function validateFile(task: FileTask, opts: FileOptions): FileResult {
     const e = err as NodeJS.ErrnoException;
     return {
       rel: task.rel,
-      findings: [{ severity: 'error', code: 'file/unreadable', file, message: `cannot read the file: ${e.code ?? e.message}`, fix: 'Check that the file exists and is readable.' }],
+      findings: task.report
+        ? [{ severity: 'error', code: 'file/unreadable', file, message: `cannot read the file: ${e.code ?? e.message}`, fix: 'Check that the file exists and is readable.' }]
+        : [],
     };
   }
   const findings = task.report ? [...source.findings] : [];
