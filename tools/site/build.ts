@@ -56,6 +56,7 @@ export async function buildSite(opts: BuildOptions = {}): Promise<BuildReport> {
   const outDir = resolve(opts.outDir ?? join(REPO_ROOT, 'dist'));
   const visibility = { now: opts.now ?? new Date(), includeEmbargoed: opts.includeEmbargoed ?? false };
   const notes: string[] = [];
+  checkOutDir(outDir, root);
 
   let t = performance.now();
   log(`Reading the catalogue at ${root}`);
@@ -74,7 +75,6 @@ export async function buildSite(opts: BuildOptions = {}): Promise<BuildReport> {
 
     // Astro empties its outDir when it starts; we do it first instead, so the
     // exports worker can write beside the pages while Astro renders them.
-    checkOutDir(outDir, root);
     await rm(outDir, { recursive: true, force: true });
     const t0 = performance.now();
     const worker = runExportsWorker({ root, data, outDir });

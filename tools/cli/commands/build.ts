@@ -26,14 +26,22 @@ Examples:
         process.exitCode = 2;
         return;
       }
-      const { buildSite } = await import('../../site/build.ts');
+      const { buildSite, BuildError } = await import('../../site/build.ts');
       const t0 = performance.now();
-      const report = await buildSite({
-        catalog: resolve(opts.catalog),
-        outDir: resolve(opts.out),
-        includeEmbargoed: opts.includeEmbargoed ?? false,
-        log: (m) => process.stderr.write(`${m}\n`),
-      });
+      let report;
+      try {
+        report = await buildSite({
+          catalog: resolve(opts.catalog),
+          outDir: resolve(opts.out),
+          includeEmbargoed: opts.includeEmbargoed ?? false,
+          log: (m) => process.stderr.write(`${m}\n`),
+        });
+      } catch (err) {
+        if (!(err instanceof BuildError)) throw err;
+        process.stderr.write(`shelfmark build: ${err.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
       for (const n of report.notes) process.stderr.write(`note: ${n}\n`);
       for (const p of report.problems) process.stderr.write(`${join(opts.catalog, p.rel)}: skipped: ${p.message}. Run "shelfmark validate" for details.\n`);
       for (const p of report.exports.problems) process.stderr.write(`${p.pid}: export ${p.file} failed: ${p.message}\n`);
