@@ -115,7 +115,8 @@ describe.skipIf(!existsSync(join(catalogRoot, 'config.json')))('the example cata
       ...datasetViews(c).map((v): [string, Exports] => [v.dataset.pid, exportDataset(v)]),
       ...publicationViews(c).map((v): [string, Exports] => [v.publication.doi, exportPublication(v)]),
     ];
-  });
+    // Every record of the catalogue: seconds on an idle machine, more on a busy CI runner.
+  }, 120_000);
 
   it('exports every dataset and publication', () => {
     expect(counts.datasets).toBeGreaterThan(0);
