@@ -98,6 +98,13 @@ describe('propose on a branch made by ingest', () => {
     ]);
     const again = await propose({ root: `${repo.dir}/catalog`, forge, title: 'Ingest of 15 March' });
     expect(again.pullRequest).toMatchObject({ action: 'updated', pr: { number: 1, title: 'Ingest of 15 March' } });
+    // A later run without --title keeps the chosen title and only refreshes the body.
+    await repo.commit({ message: 'ingest more', files: { [`catalog/${recordPath('dataset', '20.500.12345/20240017/xps-0004')}`]: dataset('xps-0004') } });
+    fake.requests.length = 0;
+    const third = await propose({ root: `${repo.dir}/catalog`, forge });
+    expect(third.pullRequest).toMatchObject({ action: 'updated', pr: { number: 1, title: 'Ingest of 15 March' } });
+    expect(fake.requests[1]).toMatchObject({ method: 'PUT', body: { description: expect.stringMatching(/^Add 3 datasets in proposal 20240017\n/) } });
+    expect(fake.requests[1]!.body).not.toHaveProperty('title');
     expect(fake.pulls).toHaveLength(1);
   });
 });

@@ -234,8 +234,11 @@ export async function propose(opts: ProposeOptions): Promise<ProposeResult> {
       const title = opts.title ?? summary.title;
       const body = pullRequestBody(summary, branch);
       const existing = await opts.forge.findPullRequest(branch, base);
+      // A title someone chose (--title earlier, or edited on the forge) differs from the summary
+      // line our body starts with: keep it. A generated one follows the branch as it grows.
+      const chosen = existing !== undefined && opts.title === undefined && existing.title !== existing.body.split('\n')[0];
       result.pullRequest = existing
-        ? { action: 'updated', pr: await opts.forge.updatePullRequest(existing.number, { title, body }) }
+        ? { action: 'updated', pr: await opts.forge.updatePullRequest(existing.number, chosen ? { body } : { title, body }) }
         : { action: 'opened', pr: await opts.forge.openPullRequest({ title, body, head: branch, base }) };
     } else {
       const { requestPull } = await import('../../forge/request-pull.ts');
