@@ -17,7 +17,7 @@ export function register(program: Command): void {
     .description('commit the catalogue changes on a branch, push it and open (or update) its pull request on the configured forge')
     .option('--branch <name>', 'branch name (default: curate/<hash of the changed files>)')
     .option('--base <branch>', 'the branch the pull request targets (default: forge.branch in config.json, else main)')
-    .option('--title <text>', 'pull request title (default: the change summary)')
+    .option('--title <text>', 'pull request title (default: the change summary; a title you set is kept on later runs)')
     .option('--remote <name>', 'the git remote to push to', 'origin')
     .option('--root <dir>', 'the catalogue folder (holding config.json)', 'catalog')
     .option('--format <format>', 'text or json', 'text')
