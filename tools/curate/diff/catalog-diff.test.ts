@@ -121,7 +121,10 @@ describe('a large change', () => {
     const diff = await diffCatalog(git, { base: 'HEAD~1', head: 'HEAD', now: NOW });
     // With `detail`, only the records that will be shown get their field changes (errors first).
     const lean = await diffCatalog(git, { base: 'HEAD~1', head: 'HEAD', now: NOW, detail: 5 });
+    // Worker threads (used from 2,000 records on) give exactly the inline result.
+    const threaded = await diffCatalog(git, { base: 'HEAD~1', head: 'HEAD', now: NOW, workers: 2 });
     git.close();
+    expect(threaded).toEqual(diff);
     const detailed = lean.records.filter((r) => r.changes.length > 0);
     expect(detailed).toHaveLength(5);
     expect(detailed.every((r) => r.validation?.status === 'errors')).toBe(true);

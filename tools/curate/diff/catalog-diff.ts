@@ -4,14 +4,15 @@
  * names, and its validation status at head. Builds on the pure record diff
  * (record-diff.ts) and the git edge (change-set.ts); returns data only.
  */
-import { RECORD_TYPES, type PathInfo, type RecordType } from '../../core/layout.ts';
+import { RECORD_TYPES, type RecordType } from '../../core/layout.ts';
 import type { GitRepo } from '../../git/git.ts';
 import { ID_FIELD, isObject } from '../../validate/rules/context.ts';
 import { parseRecord, readChangeSet, type ChangedFile, type ChangeSetOptions } from './change-set.ts';
 import { labelFor, loadSchemaTitles, profileNames } from './labels.ts';
 import { diffRecords, type FieldChange } from './record-diff.ts';
 import { pickShown } from './summary.ts';
-import { loadRevisionContext, validateRecordText, type RecordValidation, type RevisionContext } from './validate-at-rev.ts';
+import { inspectHeads, type HeadFacts } from './head-check.ts';
+import { loadRevisionContext, type RecordValidation, type RevisionContext } from './validate-at-rev.ts';
 
 export type RecordStatus = 'added' | 'removed' | 'modified' | 'renamed';
 
@@ -63,43 +64,34 @@ const TYPE_ORDER = new Map(RECORD_TYPES.map((t, i) => [t, i]));
 
 const STATUS: Record<ChangedFile['status'], RecordStatus> = { A: 'added', D: 'removed', M: 'modified', R: 'renamed' };
 
-function titleOf(r: unknown): string | undefined {
-  if (!isObject(r)) return undefined;
-  for (const k of ['datasetName', 'title', 'name']) if (typeof r[k] === 'string') return r[k] as string;
-  return undefined;
-}
-
-function idOf(type: RecordType, info: PathInfo, r: unknown): string {
-  const field = ID_FIELD[type];
-  if (field && isObject(r) && typeof r[field] === 'string') return r[field] as string;
-  return info.id;
-}
-
 /**
  * Everything about one changed record file except its field changes (see
- * {@link detailRecord}): id, status, title, and validation at head.
+ * {@link detailRecord}): id, status, title, and validation at head (`facts`,
+ * from {@link inspectHeads}; absent for a removed record).
  */
-export function describeChangedFile(f: ChangedFile, ctx: RevisionContext, root: string): RecordDiff | undefined {
+export function describeChangedFile(f: ChangedFile, facts: HeadFacts | undefined): RecordDiff | undefined {
   const info = f.info ?? f.oldInfo;
   if (!info) return undefined;
-  let after: unknown;
-  let validation: RecordValidation | undefined;
-  if (f.after !== undefined && f.info) {
-    const v = validateRecordText(f.after, f.path.slice(root.length + 1), f.info, f.path, ctx);
-    validation = v.validation;
-    after = v.value;
+  let known: Omit<HeadFacts, 'validation'> | undefined = facts;
+  if (!facts) {
+    // A removed record: its facts come from the base text (rarely many, so no threads).
+    const before = parseRecord(f.before);
+    const field = ID_FIELD[info.type];
+    const r = isObject(before) ? before : {};
+    const title = ['datasetName', 'title', 'name'].map((k) => r[k]).find((v) => typeof v === 'string');
+    known = {
+      ...(field && typeof r[field] === 'string' ? { id: r[field] } : {}),
+      ...(typeof title === 'string' ? { title } : {}),
+      ...(info.type === 'dataset' && typeof r.instrumentId === 'string' ? { instrumentId: r.instrumentId } : {}),
+      ...(info.type === 'dataset' && typeof r.proposalId === 'string' ? { proposalId: r.proposalId } : {}),
+    };
   }
-  const current = after ?? parseRecord(f.before);
-  const type = info.type;
-  const out: RecordDiff = { type, id: idOf(type, info, current), status: STATUS[f.status], path: f.path, changes: [] };
+  const out: RecordDiff = { type: info.type, id: known?.id ?? info.id, status: STATUS[f.status], path: f.path, changes: [] };
   if (f.oldPath !== undefined) out.oldPath = f.oldPath;
-  const title = titleOf(current);
-  if (title !== undefined) out.title = title;
-  if (type === 'dataset' && isObject(current)) {
-    if (typeof current.instrumentId === 'string') out.instrumentId = current.instrumentId;
-    if (typeof current.proposalId === 'string') out.proposalId = current.proposalId;
-  }
-  if (validation) out.validation = validation;
+  if (known?.title !== undefined) out.title = known.title;
+  if (known?.instrumentId !== undefined) out.instrumentId = known.instrumentId;
+  if (known?.proposalId !== undefined) out.proposalId = known.proposalId;
+  if (facts) out.validation = facts.validation;
   return out;
 }
 
@@ -124,6 +116,8 @@ export interface DiffOptions extends ChangeSetOptions {
    * ingest does not diff field by field what nobody will read.
    */
   detail?: number;
+  /** Worker threads for validation; default: one per core (up to 8) from 2,000 changed records on, else none. */
+  workers?: number;
 }
 
 /** The semantic diff of the catalogue from merge-base(base, head) to head. */
@@ -132,9 +126,13 @@ export async function diffCatalog(repo: GitRepo, opts: DiffOptions): Promise<Cat
   const ctx = await loadRevisionContext(repo, set.head.sha, set.root, opts.now ?? new Date());
   const records: RecordDiff[] = [];
   const otherFiles: OtherFile[] = [];
+  const heads = set.files.filter((f) => f.after !== undefined && f.info !== undefined);
+  const tasks = heads.map((f) => ({ text: f.after!, rel: f.path.slice(set.root.length + 1), info: f.info!, file: f.path }));
+  const inspected = await inspectHeads(tasks, ctx, opts.workers !== undefined ? { workers: opts.workers } : {});
+  const factsOf = new Map(heads.map((f, i) => [f, inspected[i]!]));
   const fileOf = new Map<RecordDiff, ChangedFile>();
   for (const f of set.files) {
-    const d = describeChangedFile(f, ctx, set.root);
+    const d = describeChangedFile(f, factsOf.get(f));
     if (d) {
       records.push(d);
       fileOf.set(d, f);

@@ -43,6 +43,8 @@ export interface RevisionContext {
   profiles: Record<string, unknown>;
   /** True when a file (relative to the catalogue root) exists at the revision. */
   exists(rel: string): boolean;
+  /** Every file at the revision, relative to the catalogue root (for worker threads). */
+  rels(): string[];
 }
 
 /** Loads config, profiles and the file list of `sha` under `root`. */
@@ -65,6 +67,7 @@ export async function loadRevisionContext(repo: GitRepo, sha: string, root: stri
     rules: { config: isObject(config) ? (config as CatalogConfig) : undefined, profiles: fields, now: now.toISOString() },
     profiles,
     exists: (rel) => rels.has(rel),
+    rels: () => [...rels],
   };
 }
 
