@@ -64,7 +64,7 @@ describe('datasetToDatacite', () => {
       subject: 'x-ray photoelectron spectroscopy',
       subjectScheme: 'PaNET',
       schemeUri: 'http://purl.org/pan-science/PaNET/',
-      valueUri: 'http://purl.org/pan-science/PaNET/PaNET01196',
+      valueUri: 'http://purl.org/pan-science/PaNET/PaNET01204',
     });
     expect(m.subjects?.map((s) => s.subject)).toContain('silver');
     expect(m.dates).toEqual([

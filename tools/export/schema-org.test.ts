@@ -54,8 +54,8 @@ describe('datasetToSchemaOrg', () => {
       {
         '@type': 'DefinedTerm',
         name: 'x-ray photoelectron spectroscopy',
-        termCode: 'PaNET01196',
-        url: 'http://purl.org/pan-science/PaNET/PaNET01196',
+        termCode: 'PaNET01204',
+        url: 'http://purl.org/pan-science/PaNET/PaNET01204',
         inDefinedTermSet: 'http://purl.org/pan-science/PaNET/',
       },
     ]);
