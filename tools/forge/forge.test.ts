@@ -151,6 +151,13 @@ describe('forgeFromConfig', () => {
     expect(apiUrlOf('gitea', 'https://codeberg.org')).toBe('https://codeberg.org/api/v1');
   });
 
+  it('reports an unreachable GitHub as unreachable, not as an HTTP error', async () => {
+    const f = await forgeFromConfig({ kind: 'github', url: 'http://127.0.0.1:1', repository: 'a/b' }, { GITHUB_TOKEN: 't' });
+    const err = (await f!.findPullRequest('x', 'main').catch((e: unknown) => e)) as ForgeError;
+    expect(err.code).toBe('E_FORGE_UNREACHABLE');
+    expect(err.status).toBeUndefined();
+  });
+
   it('reports an unreachable forge without a stack', async () => {
     const f = await forgeFromConfig({ kind: 'gitea', url: 'http://127.0.0.1:1', repository: 'a/b' }, { GITEA_TOKEN: 't' });
     const err = (await f!.findPullRequest('x', 'main').catch((e: unknown) => e)) as ForgeError;

@@ -29,9 +29,10 @@ async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    const e = err as { status?: number; message?: string; cause?: { code?: string } };
-    if (typeof e.status === 'number' && e.status > 0) throw httpError('github', what, e.status, e.message ?? '');
-    throw new ForgeError('E_FORGE_UNREACHABLE', `github: ${what}: cannot reach the API (${e.cause?.code ?? e.message ?? String(err)}). Check forge.url in catalog/config.json and the network.`);
+    const e = err as { status?: number; message?: string; response?: unknown; cause?: { code?: string } };
+    // Octokit reports a request that never got an answer as status 500 without a response.
+    if (typeof e.status === 'number' && e.status > 0 && e.response !== undefined) throw httpError('github', what, e.status, e.message ?? '');
+    throw new ForgeError('E_FORGE_UNREACHABLE', `github: ${what}: cannot reach the API (${e.message ?? e.cause?.code ?? String(err)}). Check forge.url in catalog/config.json and the network.`);
   }
 }
 

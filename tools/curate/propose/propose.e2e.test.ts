@@ -75,6 +75,21 @@ describe('propose without a forge', () => {
     expect((second as Error).message).toContain(`git switch ${first.branch}`);
   });
 
+  it('keeps the commit when the push fails, and a rerun on the branch pushes it', async () => {
+    const { repo, url, bare } = await catalogueRepo();
+    await repo.git('remote', 'set-url', 'origin', '/nonexistent/catalogue.git');
+    await repo.write({ [`catalog/${recordPath('dataset', PID)}`]: { ...baseRecords().dataset, keywords: ['unpushed'] } });
+    const err = (await propose({ root: `${repo.dir}/catalog`, forge: undefined, ...fixed }).catch((e: unknown) => e)) as Error & { code: string };
+    expect(err.code).toBe('E_GIT_REMOTE');
+    const branch = (await repo.git('branch', '--show-current')).trim();
+    expect(err.message).toContain(`Your changes are committed on branch ${branch}`);
+    await repo.git('remote', 'set-url', 'origin', url);
+    const r = await propose({ root: `${repo.dir}/catalog`, forge: undefined });
+    expect(r.branch).toBe(branch);
+    expect(r.commit).toBeUndefined();
+    expect(JSON.parse(await bare('show', `${branch}:catalog/${recordPath('dataset', PID)}`)).keywords).toEqual(['unpushed']);
+  });
+
   it('refuses without the remote, naming the fix', async () => {
     const { repo } = await catalogueRepo();
     await expect(propose({ root: `${repo.dir}/catalog`, forge: undefined, remote: 'upstream' })).rejects.toThrow(/git remote add upstream/);

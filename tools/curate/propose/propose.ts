@@ -228,7 +228,13 @@ export async function propose(opts: ProposeOptions): Promise<ProposeResult> {
       throw new CurateError('E_CURATE_NO_CHANGES', `nothing to propose: branch ${branch} changes nothing under ${prefix}/ compared with ${baseRev}.`);
 
     if (opts.dryRun) return plan(opts, { branch, base, remote, summary, ignored });
-    await repo.push(remote, branch);
+    try {
+      await repo.push(remote, branch);
+    } catch (err) {
+      // Say where the work is: a commit made by this run stays on the branch, and a rerun picks it up.
+      if (err instanceof GitError) err.message += ` Your changes are committed on branch ${branch}; once the remote works, run propose again on that branch.`;
+      throw err;
+    }
     const result: ProposeResult = { branch, base, summary, remote, ignored, ...(commit ? { commit } : {}) };
     if (opts.forge) {
       const title = opts.title ?? summary.title;
