@@ -94,6 +94,8 @@ export function repositoryIdentifierOf(config: SiteIndex['config'], given?: stri
 
 /** Builds the repository from a site index and the git facts the build already read. */
 export function createOaiRepository(root: string, index: SiteIndex, facts: Pick<GitFacts, 'history' | 'tombstones'>, settings: OaiSettings = {}): OaiRepository {
+  // Harvesters copy everything they are given: an index that holds embargoed datasets must never become a repository.
+  if (index.includeEmbargoed) throw new Error('An internal (--include-embargoed) index cannot be published over OAI-PMH; build the public index.');
   const config = index.config;
   const now = new Date(index.now);
   const site: SiteContext = createContext(root, index, facts.history);
