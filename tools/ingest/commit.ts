@@ -27,6 +27,11 @@ export interface BatchWork {
 export interface CommitBatchOptions {
   /** Stay on the batch branch afterwards (the daemon's clone lives there). */
   stay?: boolean;
+  /**
+   * The branch new ingest branches start from; default the checked-out branch, or
+   * `main` when that is itself an ingest branch (after a crash mid-batch).
+   */
+  base?: string;
   author?: GitIdentity;
   date?: Date | string;
 }
@@ -34,7 +39,10 @@ export interface CommitBatchOptions {
 /** Who commits when the repository has no user.name/user.email configured. */
 export const INGEST_IDENTITY: GitIdentity = { name: 'Shelfmark ingest', email: 'ingest@shelfmark.invalid' };
 
-async function ensureBranch(repo: GitRepo, branch: string): Promise<void> {
+/** True for the branches ingest makes (`ingest/<instrument>/<date>`). */
+export const isIngestBranch = (name: string | undefined): boolean => !!name && name.startsWith('ingest/');
+
+async function ensureBranch(repo: GitRepo, branch: string, base: string): Promise<void> {
   if ((await repo.currentBranch()) === branch) return;
   let exists = true;
   try {
@@ -43,7 +51,8 @@ async function ensureBranch(repo: GitRepo, branch: string): Promise<void> {
     exists = false;
   }
   if (exists) await repo.checkout(branch);
-  else await repo.createBranch(branch, { checkout: true });
+  // From the base, never from another ingest branch: each branch holds one instrument's records.
+  else await repo.createBranch(branch, { from: base, checkout: true });
 }
 
 /** Commits `paths` with `message` on the current branch; undefined when nothing changed. */
@@ -80,8 +89,9 @@ export async function commitBatch(
     return { branch, paths: [], error: `${catalogRoot} is not in a git repository (${(err as Error).message}); run without --commit or "git init" the catalogue` };
   }
   const previous = await repo.currentBranch().catch(() => undefined);
+  const base = opts.base ?? (previous && !isIngestBranch(previous) ? previous : 'main');
   try {
-    await ensureBranch(repo, branch);
+    await ensureBranch(repo, branch, base);
   } catch (err) {
     return { branch, paths: [], error: `cannot check out ${branch}: ${(err as Error).message}` };
   }
@@ -95,11 +105,12 @@ export async function commitBatch(
   } catch (err) {
     result.error = `commit on ${branch} failed: ${(err as Error).message}`;
   }
-  if (!opts.stay && previous && previous !== branch) {
+  const back = previous && !isIngestBranch(previous) ? previous : base;
+  if (!opts.stay && back !== branch) {
     try {
-      await repo.checkout(previous);
+      await repo.checkout(back);
     } catch (err) {
-      result.error ??= `committed on ${branch} but could not check out ${previous} again: ${(err as Error).message}`;
+      result.error ??= `committed on ${branch} but could not check out ${back} again: ${(err as Error).message}`;
     }
   }
   return result;
@@ -130,4 +141,26 @@ export async function branchReader(catalogRoot: string): Promise<(branch: string
       return undefined;
     }
   };
+}
+
+/**
+ * Removes dataset records (and their attachment folders) from `branch` as one
+ * commit: used when every source file of a record now belongs to another record.
+ */
+export async function commitRemoval(catalogRoot: string, branch: string, rels: string[], message: string, opts: CommitBatchOptions = {}): Promise<CommitResult> {
+  const { rm } = await import('node:fs/promises');
+  return commitBatch(
+    catalogRoot,
+    branch,
+    async () => {
+      const gone: string[] = [];
+      for (const rel of rels) {
+        const abs = join(catalogRoot, rel);
+        const existed = await rm(abs, { recursive: true }).then(() => true, () => false);
+        if (existed) gone.push(rel);
+      }
+      return { paths: gone, message };
+    },
+    opts,
+  );
 }

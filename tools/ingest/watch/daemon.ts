@@ -33,6 +33,8 @@ export interface WatchOptions {
   stabilityMs?: number;
   /** The journal file; default `<repo>/.git/shelfmark-watch/<hash of folder>.jsonl`. */
   journalPath?: string;
+  /** The branch new ingest branches start from; default the checked-out branch (or main). */
+  base?: string;
   /** Poll the file system instead of native events (network file systems). */
   polling?: boolean;
   logger: Logger;
@@ -68,8 +70,12 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
   const batchMs = (opts.batchSeconds ?? 30) * 1000;
   const journal = await Journal.open(opts.journalPath ?? (await defaultJournalPath(catalogRoot, folder)));
   const { openRepo } = await import('../../git/git.ts');
+  const { isIngestBranch } = await import('../commit.ts');
   const repo = await openRepo(catalogRoot);
-  log.info({ event: 'watch.start', folder, catalog: catalogRoot, journal: journal.path, remote, batchFiles, batchSeconds: batchMs / 1000 });
+  // New ingest branches start from the branch the clone is on (main after a crash left an ingest branch checked out).
+  const current = await repo.currentBranch().catch(() => undefined);
+  const base = opts.base ?? (current && !isIngestBranch(current) ? current : 'main');
+  log.info({ event: 'watch.start', folder, catalog: catalogRoot, journal: journal.path, remote, base, batchFiles, batchSeconds: batchMs / 1000 });
 
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -87,24 +93,65 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
     }
     const st = journal.statusOf(file, sha256);
     if (st && (st.state === 'committed' || DONE.has(st.state))) return;
-    if (!st) await journal.record([{ path: file, sha256, state: 'seen' }]);
+    // The pid and branch stay: if the new content maps to another record, the old one must let go of the file.
+    const prev = journal.files.get(file);
+    if (!st) await journal.record([{ path: file, sha256, state: 'seen', ...(prev?.pid ? { pid: prev.pid } : {}), ...(prev?.branch ? { branch: prev.branch } : {}) }]);
     pending.add(file);
     log.info({ event: 'file.seen', file, sha256, waiting: pending.size });
     if (pending.size >= batchFiles) void flush();
     else timer ??= setTimeout(() => void flush(), batchMs);
   };
 
+  /** Branches with commits that no journal entry stands for (record removals). */
+  const unpushed = new Set<string>();
+
   const pushCommitted = async (): Promise<void> => {
-    const byBranch = new Map<string, JournalEntry[]>();
+    const byBranch = new Map<string, JournalEntry[]>([...unpushed].map((b) => [b, []]));
     for (const s of journal.files.values())
       if (s.state === 'committed' && s.branch) byBranch.set(s.branch, [...(byBranch.get(s.branch) ?? []), { ...s, t: '' }]);
     for (const [branch, entries] of byBranch) {
       try {
         await repo.push(remote, branch);
+        unpushed.delete(branch);
         await journal.record(entries.map(({ t: _t, ...e }) => ({ ...e, state: 'pushed' as const })));
         log.info({ event: 'branch.pushed', branch, remote, files: entries.length });
       } catch (err) {
         log.warn({ event: 'push.failed', branch, remote, error: (err as Error).message });
+      }
+    }
+  };
+
+  /**
+   * A file whose new content maps to another record (a file read while still being
+   * written can look like a different acquisition) leaves its old record: the old
+   * record is rebuilt from its other files, or removed when it has none.
+   */
+  const releaseStale = async (records: { pid: string; sources: string[] }[]): Promise<void> => {
+    const moved = new Map<string, { branch?: string; files: Set<string> }>();
+    for (const r of records)
+      for (const src of r.sources) {
+        const prev = journal.files.get(src);
+        if (!prev?.pid || prev.pid === r.pid) continue;
+        const m = moved.get(prev.pid) ?? { ...(prev.branch ? { branch: prev.branch } : {}), files: new Set<string>() };
+        m.files.add(src);
+        moved.set(prev.pid, m);
+      }
+    for (const [pid, m] of moved) {
+      const remaining = [...journal.files.values()].filter((s) => s.pid === pid && !m.files.has(s.path)).map((s) => s.path);
+      log.warn({ event: 'record.stale', pid, moved: [...m.files], remaining });
+      if (remaining.length > 0) {
+        for (const f of remaining) pending.add(f);
+        timer ??= setTimeout(() => void flush(), batchMs);
+        continue;
+      }
+      if (!m.branch) continue;
+      const { recordPath, attachmentDir } = await import('../../core/layout.ts');
+      const { commitRemoval } = await import('../commit.ts');
+      const c = await commitRemoval(catalogRoot, m.branch, [recordPath('dataset', pid), attachmentDir(pid)], `ingest: remove ${pid}, whose files now belong to other records\n`, { base });
+      if (c.error) log.error({ event: 'remove.failed', pid, branch: m.branch, message: c.error });
+      else {
+        unpushed.add(m.branch);
+        log.info({ event: 'record.removed', pid, branch: m.branch, commit: c.sha ?? null });
       }
     }
   };
@@ -116,7 +163,7 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
     pending.clear();
     if (batch.length > 0) {
       const t0 = performance.now();
-      const summary = await ingest(batch, { catalogRoot, commit: true, ...(opts.read ? { read: opts.read } : {}) });
+      const summary = await ingest(batch, { catalogRoot, commit: true, commitOptions: { base }, ...(opts.read ? { read: opts.read } : {}) });
       const entries: Omit<JournalEntry, 't'>[] = [];
       const commitOf = new Map(summary.commits.map((c) => [c.branch, c]));
       const gitFailed = summary.commits.some((c) => c.error);
@@ -130,6 +177,7 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
         }
         log.info({ event: 'record', pid: r.pid, status: r.status, title: r.title, instrument: r.instrumentId, warnings: r.warnings.length });
       }
+      await releaseStale(summary.records);
       const inRecords = new Set(summary.records.flatMap((r) => r.sources));
       for (const e of summary.errors) {
         if (e.file === catalogRoot) continue;

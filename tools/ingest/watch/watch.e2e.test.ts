@@ -48,11 +48,12 @@ interface Daemon {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-function startDaemon(incoming: string, catalog: string): Daemon {
+/** `home`: a HOME without a git identity, so the daemon commits as the ingest identity. */
+function startDaemon(incoming: string, catalog: string, home: string): Daemon {
   const child = spawn(
     process.execPath,
     ['tools/cli/shelfmark.ts', 'watch', incoming, '--catalog', catalog, '--batch-files', '3', '--batch-seconds', '2', '--stability-ms', '400'],
-    { cwd: REPO_ROOT, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: REPO_ROOT, env: { ...process.env, CI: '1', HOME: home, XDG_CONFIG_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const logs: Record<string, unknown>[] = [];
   let buf = '';
@@ -126,7 +127,7 @@ describe.skipIf(!HAVE_CORPUS)(`shelfmark watch, killed and restarted (needs ${CO
     };
 
     // First run: killed with SIGKILL right after it has seen a file of a new batch.
-    const first = startDaemon(incoming, catalog);
+    const first = startDaemon(incoming, catalog, work);
     await waitFor('first daemon ready', () => first.logs.some((l) => l.event === 'watch.ready'));
     let i = 0;
     for (; i < 4; i++) await write(i);
@@ -140,7 +141,7 @@ describe.skipIf(!HAVE_CORPUS)(`shelfmark watch, killed and restarted (needs ${CO
     // Files finished while no daemon runs, then a restart, then the rest arriving slowly.
     await write(i++);
     await write(i++);
-    const second = startDaemon(incoming, catalog);
+    const second = startDaemon(incoming, catalog, work);
     await waitFor('second daemon ready', () => second.logs.some((l) => l.event === 'watch.ready'));
     for (; i < FILES.length; i++) await write(i);
 
@@ -156,8 +157,11 @@ describe.skipIf(!HAVE_CORPUS)(`shelfmark watch, killed and restarted (needs ${CO
     const recs = await remoteRecords(served.bareDir, incoming);
     const count = new Map<string, number>();
     for (const f of recs.flatMap((r) => r.files)) count.set(f, (count.get(f) ?? 0) + 1);
-    expect(written.map((f) => [basename(f), count.get(f) ?? 0])).toEqual(written.map((f) => [basename(f), 1]));
+    const where = JSON.stringify(recs.map((r) => [r.branch, basename(r.path), r.files.map((f) => basename(f))]));
+    expect(written.map((f) => [basename(f), count.get(f) ?? 0]), where).toEqual(written.map((f) => [basename(f), 1]));
     expect([...count.keys()].sort()).toEqual([...written].sort());
+    const authors = await runGit(served.bareDir, ['--git-dir', served.bareDir, 'log', '--format=%an <%ae>', '--branches=ingest/*', '--not', 'main']);
+    expect(new Set(authors.trim().split('\n'))).toEqual(new Set(['Shelfmark ingest <ingest@shelfmark.invalid>']));
     // SES .txt and .ibw of one acquisition share a record even though they arrived in different batches.
     const ag = recs.find((r) => r.files.some((f) => f.endsWith('Ag_0001.txt')))!;
     expect(ag.files.map((f) => basename(f))).toEqual(['Ag_0001.txt', 'Ag_0001Ag__001.ibw']);
