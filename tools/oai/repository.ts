@@ -67,7 +67,7 @@ export interface OaiRepository {
 
 /** Settings that the catalogue's config does not hold. */
 export interface OaiSettings {
-  /** Required by Identify; default `webmaster@<site host>`. */
+  /** Required by Identify; default `webmaster@<repositoryIdentifier>`. */
   adminEmail?: string;
   /** The DataCite repository symbol; default derived from the publisher (e.g. `NORDLYS-SYNCHROTRON`). */
   datacentreSymbol?: string;
@@ -135,12 +135,11 @@ export function createOaiRepository(root: string, index: SiteIndex, facts: Pick<
 
   const hash = createHash('sha1');
   for (const i of items) hash.update(`${i.identifier}\u0000${i.datestamp}\u0000${i.deleted}\n`);
-  const host = hostOf(config.siteBaseUrl) ?? repositoryIdentifier;
   const publisher = config.publisher ?? config.facility?.name ?? 'Shelfmark';
   return {
     name: site.siteName,
     repositoryIdentifier,
-    adminEmail: settings.adminEmail ?? `webmaster@${host}`,
+    adminEmail: settings.adminEmail ?? `webmaster@${repositoryIdentifier}`,
     datacentreSymbol: settings.datacentreSymbol ?? publisher.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, ''),
     earliestDatestamp: items[0]?.datestamp ?? toDatestamp(now),
     items,

@@ -80,3 +80,24 @@ describe('the OAI-PMH static repository file', () => {
     }
   });
 });
+
+describe('the build hook', () => {
+  it('writes dist/oai/static-repository.xml from the public site index, at the site URL', async () => {
+    const { writeOaiStatic } = await import('./build-hook.ts');
+    const { buildSiteIndex } = await import('../site/site-index.ts');
+    const index = await buildSiteIndex(fx.root, { now: FIXTURE_NOW, includeEmbargoed: false });
+    const r = await writeOaiStatic(fx.root, index, { history: {}, tombstones: [] }, out);
+    expect(r.file).toBe(join(out, 'oai', 'static-repository.xml'));
+    const xml = await readFile(r.file, 'utf8');
+    expect(parser.parse(xml).Repository.Identify.baseURL).toBe('https://data.nordlys.example/oai/static-repository.xml');
+    expect(r.records).toBe(index.datasets.length + index.publications.filter((p) => p.status === 'findable').length);
+    expect(xml).not.toContain(CANARY_TITLE);
+  });
+
+  it('refuses an internal index that holds embargoed datasets', async () => {
+    const { writeOaiStatic } = await import('./build-hook.ts');
+    const { buildSiteIndex } = await import('../site/site-index.ts');
+    const index = await buildSiteIndex(fx.root, { now: FIXTURE_NOW, includeEmbargoed: true });
+    await expect(writeOaiStatic(fx.root, index, { history: {}, tombstones: [] }, out)).rejects.toThrow(/internal/);
+  });
+});

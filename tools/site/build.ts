@@ -17,6 +17,7 @@ import type { ExportsJob } from './exports-worker.ts';
 import { readGitFacts } from './git-facts.ts';
 import { writeSearchIndex, type SearchIndexReport } from './search-index.ts';
 import { buildSiteIndex } from './site-index.ts';
+import { writeOaiStatic, type StaticRepositoryReport } from '../oai/build-hook.ts';
 
 /** The repository root, where astro.config.mjs lives. */
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
@@ -43,6 +44,8 @@ export interface BuildReport {
   problems: { rel: string; message: string }[];
   exports: ExportReport;
   search: SearchIndexReport;
+  /** The OAI-PMH static repository file (public builds only). */
+  oai?: StaticRepositoryReport;
   notes: string[];
   /** Seconds per step. */
   timings: Record<'index' | 'astro' | 'search' | 'exports', number>;
@@ -86,6 +89,7 @@ export async function buildSite(opts: BuildOptions = {}): Promise<BuildReport> {
     exportsDone.catch(() => {});
     let exports: ExportReport;
     let search: SearchIndexReport;
+    let oai: StaticRepositoryReport | undefined;
     try {
       t = performance.now();
       const saved = { catalog: process.env[ENV.catalog], data: process.env[ENV.data] };
@@ -112,6 +116,8 @@ export async function buildSite(opts: BuildOptions = {}): Promise<BuildReport> {
       search = await writeSearchIndex(site, outDir, opts.shardCap);
       timings.search = seconds(t);
       exports = await exportsDone;
+      // Harvesters' copy of the public records (#6 §5); an internal build must never publish one.
+      if (!visibility.includeEmbargoed) oai = await writeOaiStatic(root, index, facts, outDir);
     } catch (err) {
       await worker.stop();
       throw err;
@@ -123,6 +129,7 @@ export async function buildSite(opts: BuildOptions = {}): Promise<BuildReport> {
       problems: index.problems,
       exports,
       search,
+      ...(oai ? { oai } : {}),
       notes,
       timings,
     };

@@ -45,6 +45,8 @@ Examples:
       for (const n of report.notes) process.stderr.write(`note: ${n}\n`);
       for (const p of report.problems) process.stderr.write(`${join(opts.catalog, p.rel)}: skipped: ${p.message}. Run "shelfmark validate" for details.\n`);
       for (const p of report.exports.problems) process.stderr.write(`${p.pid}: export ${p.file} failed: ${p.message}\n`);
+      if (report.oai) process.stderr.write(`OAI-PMH static repository: ${report.oai.records} records in ${report.oai.file}\n`);
+      for (const p of report.oai?.problems ?? []) process.stderr.write(`${p.identifier}: left out of the OAI-PMH static repository: ${p.message}\n`);
       for (const p of report.search.skipped) process.stderr.write(`${join(opts.catalog, p.rel)}: left out of search: ${p.message}\n`);
       const secs = ((performance.now() - t0) / 1000).toFixed(1);
       const t = report.timings;

@@ -27,7 +27,7 @@ async function load(opts: CommonOpts) {
 const common = (c: Command): Command =>
   c
     .option('--catalog <dir>', 'the catalogue (public records only, as on the site)', 'catalog')
-    .option('--admin-email <address>', 'Identify adminEmail (default webmaster@<site host>)')
+    .option('--admin-email <address>', 'Identify adminEmail (default webmaster@<repository identifier>)')
     .option('--datacentre-symbol <symbol>', 'DataCite repository symbol in oai_datacite records, e.g. NORDLYS.DATA')
     .option('--repository-identifier <domain>', 'oai-identifier repositoryIdentifier (default: the site host)');
 
