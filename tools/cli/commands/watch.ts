@@ -8,6 +8,7 @@ interface WatchCliOptions {
   batchSeconds: string;
   stabilityMs: string;
   journal?: string;
+  base?: string;
   polling?: boolean;
 }
 
@@ -28,6 +29,7 @@ export function register(program: Command): void {
     .option('--batch-seconds <t>', 'commit at most this many seconds after the first file of a batch', '30')
     .option('--stability-ms <ms>', 'a file is complete when its size has not changed for this long', '2000')
     .option('--journal <file>', 'the state journal (default: inside the catalogue repository .git)')
+    .option('--base <branch>', 'the branch new ingest branches start from (default: the checked-out branch, or main)')
     .option('--polling', 'poll the file system (for network file systems without change events)')
     .addHelpText(
       'after',
@@ -77,6 +79,7 @@ Examples:
         batchSeconds,
         stabilityMs,
         ...(opts.journal ? { journalPath: resolve(opts.journal) } : {}),
+        ...(opts.base ? { base: opts.base } : {}),
         polling: opts.polling ?? false,
         logger,
       });
