@@ -15,8 +15,10 @@ import { register as annotate } from './annotate.ts';
 import { register as embargo } from './embargo.ts';
 import { register as propose } from './propose.ts';
 import { register as comment } from './comment.ts';
+import { register as publish } from './publish.ts';
+import { register as doi } from './doi.ts';
 import { register as oai } from './oai.ts';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [build, serve, ingest, watch, validate, diff, check, edit, annotate, embargo, propose, comment, oai];
+export const commands: Register[] = [build, serve, ingest, watch, validate, diff, check, edit, annotate, embargo, propose, comment, publish, doi, oai];
