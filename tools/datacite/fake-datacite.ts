@@ -47,6 +47,8 @@ export interface FakeDatacite {
   failNext(n: number, status?: number): void;
   /** Hold every answer this long (after the store has changed, like a slow network). */
   delay(ms: number): void;
+  /** Calls `cb` each time a DOI is stored, before the answer goes out (e.g. to kill the client then). */
+  onStore(cb: ((doi: string, stored: StoredDoi) => void) | undefined): void;
   close(): Promise<void>;
 }
 
@@ -95,6 +97,7 @@ export async function startFakeDatacite(opts: { username?: string; password?: st
   let failures = 0;
   let failStatus = 500;
   let delayMs = 0;
+  let storeHook: ((doi: string, stored: StoredDoi) => void) | undefined;
   const expectedAuth = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 
   const send = async (res: ServerResponse, status: number, body: unknown) => {
@@ -170,6 +173,7 @@ export async function startFakeDatacite(opts: { username?: string; password?: st
       }
       const stored: StoredDoi = { state: to, attributes: merged, created: (existing?.created ?? 0) + (existing ? 0 : 1) };
       dois.set(doi, stored);
+      storeHook?.(doi, stored);
       return send(res, existing ? 200 : 201, view(doi, stored));
     }
     return errors(res, 404, [{ status: '404', title: "The resource you are looking for doesn't exist." }]);
@@ -195,6 +199,9 @@ export async function startFakeDatacite(opts: { username?: string; password?: st
     },
     delay(ms) {
       delayMs = ms;
+    },
+    onStore(cb) {
+      storeHook = cb;
     },
     close: () =>
       new Promise<void>((resolve) => {
