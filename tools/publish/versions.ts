@@ -8,7 +8,14 @@
  */
 import type { PublicationRecord } from '../core/types.generated.ts';
 
-type Pub = Pick<PublicationRecord, 'doi' | 'conceptDoi' | 'version' | 'relatedIdentifiers' | 'status'>;
+/** The fields versions are derived from (loose, so the site's and the exporters' record types fit). */
+type Pub = {
+  doi: string;
+  conceptDoi?: string;
+  version?: string;
+  status?: string;
+  relatedIdentifiers?: readonly { relatedIdentifier: string; relatedIdentifierType: string; relationType: string }[];
+};
 
 /** True for a concept record (it names itself as its concept). */
 export const isConcept = (p: Pub): boolean => p.conceptDoi !== undefined && p.conceptDoi.toLowerCase() === p.doi.toLowerCase();

@@ -117,11 +117,15 @@ export async function writeExports(site: SiteContext, outDir: string): Promise<E
 async function writePublicationExports(site: SiteContext, outDir: string, report: ExportReport): Promise<void> {
   const { exportPublication } = await import('../export/index.ts');
   const { publicationUrl } = await import('../core/routes.ts');
+  const { isConcept, versionsOf } = await import('../publish/versions.ts');
+  const all = site.index.publications.map((e) => site.read<PublicationRecord>(e.rel));
   for (const entry of site.index.publications) {
     const publication = site.read<PublicationRecord>(entry.rel);
     const datasets = entry.pids.map((pid) => site.read<Dataset>(site.dataset(pid)!.rel));
+    // A concept DOI's record lists its visible versions (HasVersion), as DataCite has it (#6 §3).
+    const versions = isConcept(publication) ? versionsOf(publication.doi, all).map((v) => ({ doi: v.doi, version: v.version })) : undefined;
     // Members still under embargo are left out of the publication's exports too.
-    const view = { publication: { ...publication, pidArray: entry.pids }, config: site.index.config as ExportView['config'], datasets };
+    const view = { publication: { ...publication, pidArray: entry.pids }, config: site.index.config as ExportView['config'], datasets, ...(versions ? { versions } : {}) };
     const pageDir = join(outDir, publicationUrl(entry.id));
     try {
       const e = exportPublication(view);
