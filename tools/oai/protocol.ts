@@ -240,11 +240,11 @@ function list(body: XMLBuilder, repo: OaiRepository, verb: 'ListRecords' | 'List
   const f = format(state.metadataPrefix!);
   const from: DateArg | undefined = state.from ? parseDateArg(state.from, 'from') : undefined;
   const until: DateArg | undefined = state.until ? parseDateArg(state.until, 'until') : undefined;
+  // Datestamps share one fixed-width UTC format, so they compare as strings.
+  const lo = from ? toDatestamp(from.ms) : undefined;
+  const hi = until ? toDatestamp(until.ms) : undefined;
   const matches = repo.items.filter(
-    (i) =>
-      (state.set === undefined || i.sets.includes(state.set)) &&
-      (!from || Date.parse(i.datestamp) >= from.ms) &&
-      (!until || Date.parse(i.datestamp) <= until.ms),
+    (i) => (state.set === undefined || i.sets.includes(state.set)) && (!lo || i.datestamp >= lo) && (!hi || i.datestamp <= hi),
   );
   if (matches.length === 0) throw new OaiError('noRecordsMatch', 'No records match the combination of set, from and until given.');
   if (state.offset >= matches.length && token !== undefined)
