@@ -186,3 +186,20 @@ describe('versions at DataCite', () => {
     expect(v2attrs.relatedIdentifiers).toContainEqual(expect.objectContaining({ relatedIdentifier: concept, relationType: 'IsVersionOf' }));
   });
 });
+
+describe('removing a findable publication', () => {
+  it('hide still works once the record is gone: the DOI stays, its URL (now a tombstone page) unchanged, only the event is sent', async () => {
+    await doiAction({ root: cat.root, doi, action: 'publish', api, now: LATER });
+    const { rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    rmSync(join(cat.root, publicationRel(doi)));
+    const r = await doiAction({ root: cat.root, doi, action: 'hide', api });
+    expect(r.state).toBe('registered');
+    expect(fake.requests.at(-1)!.body).toEqual({ data: { id: doi, type: 'dois', attributes: { event: 'hide' } } });
+    expect(fake.dois.get(doi)?.attributes.url).toBe(landing(doi));
+    // Again: already registered, nothing to change.
+    const again = await doiAction({ root: cat.root, doi, action: 'hide', api });
+    expect(again.request.body.data.attributes).toEqual({});
+    await expect(doiAction({ root: cat.root, doi: '10.5072/zzzz-zz00', action: 'hide', api })).rejects.toThrow(/DataCite does not know it either/);
+  });
+});

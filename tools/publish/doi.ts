@@ -112,6 +112,7 @@ export async function doiAction(opts: DoiOptions): Promise<DoiResult> {
   const root = resolve(opts.root);
   const now = opts.now ?? new Date();
   const config = await readConfig(root);
+  if (opts.action === 'hide' && !existsSync(join(root, publicationRel(opts.doi)))) return hideRemoved(opts, config);
   const pub = await readPublication(root, opts.doi);
   const all = await readPublications(root);
   const doi = pub.doi;
@@ -196,6 +197,28 @@ export async function doiAction(opts: DoiOptions): Promise<DoiResult> {
     if (action) result.concept = await doiAction({ ...opts, doi: conceptDoi, action, afterRemote: undefined });
   }
   return result;
+}
+
+/**
+ * `hide` for a publication removed from the catalogue: its DOI stays (a
+ * findable DOI cannot be deleted) and keeps resolving to the same URL, where
+ * the site now shows a tombstone built from git history; DataCite only needs
+ * the event. Nothing is written locally, the record is gone.
+ */
+async function hideRemoved(opts: DoiOptions, config: CatalogConfig): Promise<DoiResult> {
+  const doi = opts.doi;
+  const url = absoluteUrl(config.siteBaseUrl, publicationUrl(doi));
+  const body = (event?: DoiEvent): DataciteJsonDocument => ({ data: { id: doi, type: 'dois', attributes: event ? { event } : {} } });
+  const base = { doi, action: 'hide' as const, url, localBefore: 'findable' as const, written: false };
+  if (opts.dryRun) return { ...base, request: { method: 'PUT', path: `/dois/${doi.toLowerCase()}`, body: body('hide') }, dryRun: true };
+  if (!opts.api) throw new Error('doiAction: an api is required unless dryRun');
+  const remote = await opts.api.get(doi);
+  if (!remote)
+    throw new PublishError('E_PUBLISH_NO_RECORD', `${doi} has no record in the catalogue (${publicationRel(doi)}) and DataCite does not know it either: there is nothing to hide. Check the DOI.`);
+  const event = eventFor('hide', remote.state, 'findable', doi);
+  const request: PlannedRequest = { method: 'PUT', path: `/dois/${doi.toLowerCase()}`, body: body(event) };
+  const after = event ? await opts.api.update(doi, request.body) : remote;
+  return { ...base, remoteBefore: remote.state, request, state: after.state, dryRun: false };
 }
 
 /** Checks the DataCite XML of a record against kernel 4.6 before it leaves the building. */
