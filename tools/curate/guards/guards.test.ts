@@ -88,6 +88,25 @@ describe('guard/doi-frozen', () => {
       },
     });
     expect(findable.findings).toEqual([]);
+    const hidden = await guard({
+      setup: (r) => {
+        setup(r);
+        r.publication.status = 'findable';
+      },
+      change: (r) => {
+        r.publication.status = 'registered';
+        return { message: 'hide', files: { [repoPath('publication', r.publication)]: r.publication } };
+      },
+    });
+    expect(hidden.findings).toEqual([]);
+    const redrafted = await guard({
+      setup,
+      change: (r) => {
+        r.publication.status = 'draft';
+        return { message: 'back to draft', files: { [repoPath('publication', r.publication)]: r.publication } };
+      },
+    });
+    expect(codes(redrafted)).toEqual(['error guard/doi-frozen /status']);
   });
 
   it('takes the policy from the base revision, so a PR cannot widen curationFields for itself', async () => {

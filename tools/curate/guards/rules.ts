@@ -164,8 +164,8 @@ export function guardChange(input: GuardInput, policy: GuardPolicy): GuardIssue[
     if (isCurationField(c.pointer, fields)) continue;
     if (lift && isCurationField(c.pointer, ['/access'])) continue;
     if (c.pointer === toPointer([idField ?? ''])) continue; // reported above
-    // DataCite's own life cycle: a registered DOI becomes findable.
-    if (type === 'publication' && c.pointer === '/status' && c.old === 'registered' && c.new === 'findable') continue;
+    // DataCite's own life cycle: a registered DOI becomes findable, and `shelfmark doi hide` takes it back (#6 §2).
+    if (type === 'publication' && c.pointer === '/status' && ((c.old === 'registered' && c.new === 'findable') || (c.old === 'findable' && c.new === 'registered'))) continue;
     const what = c.op === 'add' ? 'added' : c.op === 'remove' ? 'removed' : 'changed';
     const found = c.op === 'remove' ? `${formatValue(c.old)} (removed)` : c.op === 'add' ? formatValue(c.new) : `${formatValue(c.old)} → ${formatValue(c.new)}`;
     if (doi)
