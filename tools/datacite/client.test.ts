@@ -83,6 +83,14 @@ describe('DataCite REST adapter against the local stand-in', () => {
     expect(fake.dois.size).toBe(0);
   });
 
+  it('403 for a DOI outside the repository\'s prefixes, with the hint about the prefix', async () => {
+    const other = { data: { type: 'dois' as const, attributes: { doi: '10.9999/abcd-ef12' } } };
+    const err = (await api().create(other).catch((e: unknown) => e)) as DataciteError;
+    expect(err.code).toBe('E_DATACITE_AUTH');
+    expect(err.status).toBe(403);
+    expect(err.message).toMatch(/You are not authorized.*owns the DOI prefix/);
+  });
+
   it('a second POST of the same DOI is refused (422 taken), never a second DOI', async () => {
     await api().create(full());
     const err = (await api().create(full()).catch((e: unknown) => e)) as DataciteError;

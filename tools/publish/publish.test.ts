@@ -137,6 +137,12 @@ describe('shelfmark publish --new-version-of', () => {
     expect(read(v4.publication.doi).version).toBe('4');
     expect(read(v4.publication.doi).relatedIdentifiers).toContainEqual({ relatedIdentifier: v3.publication.doi, relatedIdentifierType: 'DOI', relationType: 'IsNewVersionOf' });
 
+    if (existsSync(DATACITE_XSD)) {
+      const all = await readPublications(cat.root);
+      const xml = toDataciteXml(publicationToDatacite({ publication: concept, config: cat.read('config.json'), versions: versionsOf(concept.doi, all) }));
+      expect((await validateXml(xml)).findings).toEqual([]);
+      expect(xml).toContain(`relationType="HasVersion">${v2.publication.doi}<`);
+    }
     const versions = versionsOf(concept.doi, await readPublications(cat.root));
     expect(versions.map((v) => [v.doi, v.version])).toEqual([
       [v1.publication.doi, '1'],
