@@ -34,7 +34,7 @@ const LABELS: Record<string, string> = {
 };
 /** Facet values shown before "more". */
 const FACET_LIMIT = 12;
-const PAGE = 20;
+const PAGE = 10;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -58,24 +58,34 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   for (const f of facetNames) selected.set(f, new Set(params.getAll(f)));
 
   status.textContent = 'Loading the search index…';
-  let pagefind: Pagefind;
-  let totals: Record<string, Record<string, number>>;
+  // Two Pagefind instances over the same shards. Once Pagefind has loaded its
+  // filter data, every search also counts facets and gets 5-10x slower (measured
+  // at 100,000 datasets: 0.6 s against 4.7 s for a common word). So `fast` finds
+  // and shows results and never loads filters; `facets` (a second copy of the
+  // module, by its URL) counts facets afterwards and runs searches that filter.
+  let fast: Pagefind;
+  let facets: Pagefind;
+  let totals: Record<string, Record<string, number>> = {};
   try {
     const shards = (await (await fetch('/pagefind/shards.json')).json()) as string[];
     if (shards.length === 0) {
       status.textContent = 'There is nothing to search yet.';
       return;
     }
-    pagefind = (await import(/* @vite-ignore */ `/pagefind/${shards[0]}/pagefind.js`)) as Pagefind;
-    await pagefind.options({ excerptLength: 24 });
-    for (const s of shards.slice(1)) await pagefind.mergeIndex(`/pagefind/${s}/`);
-    await pagefind.init();
-    totals = await pagefind.filters();
+    const load = async (suffix: string): Promise<Pagefind> => {
+      const pf = (await import(/* @vite-ignore */ `/pagefind/${shards[0]}/pagefind.js${suffix}`)) as Pagefind;
+      await pf.options({ excerptLength: 24 });
+      for (const s of shards.slice(1)) await pf.mergeIndex(`/pagefind/${s}/`);
+      await pf.init();
+      return pf;
+    };
+    [fast, facets] = await Promise.all([load(''), load('?facets')]);
   } catch (err) {
     // Served from a sub-path or from file://, the index is not where the page looks.
     status.textContent = `The search index could not be loaded (${(err as Error).message}). Browse the datasets instead.`;
     return;
   }
+  const totalsReady = facets.filters().then((t) => (totals = t));
 
   let run = 0;
   const update = async (): Promise<void> => {
@@ -83,25 +93,35 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     const term = input.value.trim();
     const filters: Record<string, { any: string[] }> = {};
     for (const [f, values] of selected) if (values.size) filters[f] = { any: [...values] };
-    const options: Record<string, unknown> = { filters };
+    const filtered = Object.keys(filters).length > 0;
+    const options: Record<string, unknown> = filtered ? { filters } : {};
     if (sortSel.value) options.sort = { date: sortSel.value };
     syncUrl(term, selected, sortSel.value);
-    const hasQuery = term !== '' || Object.keys(filters).length > 0;
-    const search = hasQuery ? await pagefind.search(term === '' ? null : term, options) : null;
-    if (mine !== run) return; // a newer keystroke won
-    renderFacets(search ? search.filters : totals);
-    if (!search) {
+    facetsBox.setAttribute('aria-busy', 'true');
+    if (term === '' && !filtered) {
       list.replaceChildren();
       status.textContent = 'Type to search, or pick a filter.';
+      await totalsReady;
+      if (mine !== run) return;
+      renderFacets(totals, '');
       return;
     }
+    const q = term === '' ? null : term;
+    const search = await (filtered ? facets : fast).search(q, options);
+    if (mine !== run || !search) return; // a newer keystroke won
     const shown = await Promise.all(search.results.slice(0, PAGE).map((r) => r.data()));
     if (mine !== run) return;
     status.textContent = `${search.results.length} dataset${search.results.length === 1 ? '' : 's'} found${search.results.length > PAGE ? `, showing the first ${PAGE}` : ''}.`;
     list.replaceChildren(...shown.map(renderResult));
+    // Facet counts follow the results.
+    await totalsReady;
+    const counted = filtered ? search : await facets.search(q, options);
+    if (mine !== run || !counted) return;
+    renderFacets(counted.filters, term);
   };
 
-  function renderFacets(counts: Record<string, Record<string, number>>): void {
+  /** Renders the facets with `counts`; `for` names the search they count (tests wait on it). */
+  function renderFacets(counts: Record<string, Record<string, number>>, forTerm: string): void {
     const boxes: HTMLElement[] = [];
     for (const f of facetNames) {
       const values = Object.entries(totals[f] ?? {})
@@ -128,12 +148,14 @@ export async function startSearch(root: HTMLElement): Promise<void> {
       boxes.push(fs);
     }
     facetsBox.replaceChildren(...boxes);
+    facetsBox.dataset.for = forTerm;
+    facetsBox.removeAttribute('aria-busy');
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void update(), 80);
+    timer = setTimeout(() => void update(), 40);
   });
   sortSel.addEventListener('change', () => void update());
   root.querySelector('form')!.addEventListener('submit', (e) => {

@@ -108,6 +108,8 @@ describe.skipIf(!ready)('site build of the example catalogue (needs catalog/ and
     const countsText = () => page.locator('#search-facets').innerText();
     await page.fill('#search-input', keyword);
     await page.waitForFunction(() => /found/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    // Facet counts follow the results (a second Pagefind instance counts them).
+    await page.waitForFunction((k) => (document.querySelector<HTMLElement>('#search-facets')?.dataset.for ?? '') === k, keyword);
     const before = await count();
     const facetsBefore = await countsText();
     // A facet with two or more values; pick its smallest.
@@ -124,6 +126,7 @@ describe.skipIf(!ready)('site build of the example catalogue (needs catalog/ and
     expect(chosen, 'a facet with two or more values').toBeDefined();
     await sets.nth(chosenSet).locator('label', { hasText: chosen!.label.trim() }).locator('input').check();
     await page.waitForFunction((n) => (document.querySelector('#search-status')?.textContent ?? '').startsWith(`${n} `), chosen!.n);
+    await page.waitForFunction(() => !document.querySelector('#search-facets')?.hasAttribute('aria-busy'));
     const after = await count();
     expect(after).toBe(chosen!.n);
     expect(after).toBeLessThan(before);

@@ -50,7 +50,7 @@ async function survey(dir: string): Promise<{ bytes: number; files: number; page
 }
 
 /** Twenty search terms taken from the catalogue's dataset titles and keywords: single words and pairs. */
-async function queriesFrom(catalog: string): Promise<string[]> {
+export async function queriesFrom(catalog: string): Promise<string[]> {
   const { walkCatalog } = await import('../../catalog/read.ts');
   const words = new Set<string>();
   const pairs: string[] = [];
@@ -68,7 +68,7 @@ async function queriesFrom(catalog: string): Promise<string[]> {
   return [...singles, ...[...new Set(pairs)].slice(0, 20 - singles.length)];
 }
 
-interface SearchFigures {
+export interface SearchFigures {
   initMs: number[];
   resultMs: number[];
   bytes: number[];
@@ -77,7 +77,7 @@ interface SearchFigures {
 }
 
 /** Runs each query on a fresh page of the served build and measures it. */
-async function measureSearch(dist: string, queries: string[]): Promise<SearchFigures> {
+export async function measureSearch(dist: string, queries: string[]): Promise<SearchFigures> {
   const { chromium } = await import('playwright-core');
   const { serveStatic } = await import('../../site/serve.ts');
   const served = await serveStatic(dist);
@@ -90,14 +90,22 @@ async function measureSearch(dist: string, queries: string[]): Promise<SearchFig
     for (const q of queries) {
       const context = await browser.newContext();
       const page = await context.newPage();
+      // Pagefind fetches from a web worker, which the page's resource timing does not see; the network events do.
+      let counting = false;
+      let bytes = 0;
+      let requests = 0;
+      page.on('response', (res) => {
+        if (!counting) return;
+        requests++;
+        bytes += Number(res.headers()['content-length'] ?? 0);
+      });
       const t0 = performance.now();
       await page.goto(`${served.url}search/`);
       await page.waitForFunction(() => /Type to search/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 120_000 });
+      // Ready: the results instance is up and the facet instance has its filter data.
+      await page.waitForFunction(() => !document.querySelector('#search-facets')?.hasAttribute('aria-busy'), null, { timeout: 120_000 });
       fig.initMs.push(performance.now() - t0);
-      await page.evaluate(() => {
-        performance.setResourceTimingBufferSize(10_000);
-        performance.clearResourceTimings();
-      });
+      counting = true;
       // Timed in the page: from the input event to the status line announcing the results.
       const r = await page.evaluate(async (term) => {
         const input = document.querySelector<HTMLInputElement>('#search-input')!;
@@ -118,18 +126,17 @@ async function measureSearch(dist: string, queries: string[]): Promise<SearchFig
         await done;
         await new Promise(requestAnimationFrame);
         const ms = performance.now() - start;
-        const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
         return {
           ms,
-          bytes: entries.reduce((n, e) => n + (e.encodedBodySize || e.transferSize || 0), 0),
-          requests: entries.length,
           hits: Number((status.textContent ?? '').match(/^(\d+)/)?.[1] ?? 0),
           shown: list.children.length,
         };
       }, q);
+      // Let the facet counts that follow the results finish, so their fetches count too.
+      await page.waitForFunction(() => !document.querySelector('#search-facets')?.hasAttribute('aria-busy'), null, { timeout: 120_000 });
       fig.resultMs.push(r.ms);
-      fig.bytes.push(r.bytes);
-      fig.requests.push(r.requests);
+      fig.bytes.push(bytes);
+      fig.requests.push(requests);
       fig.hits.push(r.hits);
       await context.close();
     }
