@@ -13,7 +13,8 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { datasetToDatacite, publicationToDatacite } from '../export/datacite-from-records.ts';
 import type { DataciteRecord } from '../export/datacite-model.ts';
-import type { DatasetView, PublicationRecord } from '../export/view.ts';
+import type { DatasetView, PublicationRecord, PublicationView } from '../export/view.ts';
+import { isConcept, versionsOf } from '../publish/versions.ts';
 import { createContext, type SiteContext } from '../site/context.ts';
 import { exportView } from '../site/exports.ts';
 import { readGitFacts, type GitFacts } from '../site/git-facts.ts';
@@ -159,13 +160,21 @@ function datasetRecord(site: SiteContext, item: OaiItem): DataciteRecord {
   return datasetToDatacite(exportView(site, record, entry));
 }
 
-/** The same view the site's publication exports use: only members visible in this build. */
+/**
+ * The same view the site's publication exports use (tools/site/exports.ts): only
+ * members visible in this build, and a concept DOI lists its versions (#6 §3).
+ */
 function publicationRecord(site: SiteContext, item: OaiItem): DataciteRecord {
   const entry = site.publication(item.id)!;
   const publication = site.read<PublicationRecord>(entry.rel);
   const datasets = entry.pids.map((pid) => site.read<Dataset>(site.dataset(pid)!.rel));
   const config = site.index.config as DatasetView['config'];
-  return publicationToDatacite({ publication: { ...publication, pidArray: entry.pids }, config, datasets });
+  const view: PublicationView = { publication: { ...publication, pidArray: entry.pids }, config, datasets };
+  if (isConcept(publication)) {
+    const all = site.index.publications.map((e) => site.readShared<PublicationRecord>(e.rel));
+    view.versions = versionsOf(publication.doi, all).map((v) => ({ doi: v.doi, version: v.version }));
+  }
+  return publicationToDatacite(view);
 }
 
 /** Reads the catalogue at `root` (public gate at `now`) and its git history into a repository. */
