@@ -198,7 +198,9 @@ describe('curation flow: edit → propose → propose again (CLI, served remote,
     const second = await flow.shelfmark('comment', '1', '--body-file', review);
     expect(second.stdout).toMatch(/^✔ updated comment \d+ on #1/);
     expect(flow.forge.comments).toHaveLength(1);
-    expect(flow.forge.comments[0]!.body).toBe(`<!-- shelfmark:review -->\n${md.stdout}`);
+    // Same marker as `shelfmark diff` and review.yml, not prepended a second time.
+    expect(md.stdout.startsWith('<!-- shelfmark:diff -->\n')).toBe(true);
+    expect(flow.forge.comments[0]!.body).toBe(md.stdout);
     expect(flow.forge.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
       'GET /api/v3/repos/nordlys/catalogue/issues/1/comments',
       'POST /api/v3/repos/nordlys/catalogue/issues/1/comments',

@@ -41,7 +41,7 @@ describe('shelfmark comment', () => {
     const second = await run(['comment', '1', '--body-file', '-'], { GITEA_TOKEN: 'tok' }, '## 2 datasets changed\n');
     expect(second.stderr).toBe('');
     expect(second.stdout).toMatch(/^✔ updated comment 1001 on #1/);
-    expect(fake.comments).toEqual([{ id: 1001, pr: 1, body: '<!-- shelfmark:review -->\n## 2 datasets changed\n' }]);
+    expect(fake.comments).toEqual([{ id: 1001, pr: 1, body: '<!-- shelfmark:diff -->\n## 2 datasets changed\n' }]);
   });
 
   it('says what is missing: the pull request, the token', async () => {

@@ -16,13 +16,17 @@ export function register(program: Command): void {
     .description('create or update the one Shelfmark comment on a pull request (GitHub, GitLab or Gitea, from config.json "forge")')
     .argument('<pr>', 'the pull request (merge request) number', parseNumber)
     .requiredOption('--body-file <file>', 'the comment in Markdown; - reads standard input')
-    .option('--marker <name>', 'which Shelfmark comment to keep updated (one per marker)', 'review')
+    // 'diff' is the marker `shelfmark diff` writes and review.yml looks for, so
+    // whichever of them posts finds and updates the same comment.
+    .option('--marker <name>', 'which Shelfmark comment to keep updated (one per marker)', 'diff')
     .option('--root <dir>', 'the catalogue folder (holding config.json)', 'catalog')
     .addHelpText(
       'after',
       `
 The comment carries an invisible marker <!-- shelfmark:<name> -->; the comment
-with that marker is edited, or created when there is none. The token comes
+with that marker is edited, or created when there is none. The default,
+<!-- shelfmark:diff -->, is the one \`shelfmark diff\` already starts its output
+with (it is not added twice) and the one the review workflow looks for. The token comes
 from GITHUB_TOKEN, GITLAB_TOKEN or GITEA_TOKEN.
 
 Examples:
