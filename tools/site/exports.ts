@@ -13,6 +13,7 @@ import type { Dataset, Instrument, Proposal, Sample } from './records.ts';
 import type { DatasetView as ExportView, PublicationRecord } from '../export/view.ts';
 import type { DatasetEntry } from './site-index.ts';
 import { safeRelPath } from './dataset-view.ts';
+import { publicRecordJson } from './public-record.ts';
 
 export interface ExportReport {
   datasets: number;
@@ -38,7 +39,7 @@ async function loadWriter(): Promise<Writer> {
     const csl = x.datasetToCsl(view);
     const cite = new Cite([csl]);
     return new Map([
-      ['record.json', `${JSON.stringify(record, null, 2)}\n`],
+      ['record.json', publicRecordJson(record)],
       ['datacite.xml', x.toDataciteXml(datacite)],
       ['datacite.json', `${JSON.stringify(x.toDataciteJson(datacite), null, 2)}\n`],
       ['schema-org.jsonld', `${JSON.stringify(x.datasetToSchemaOrg(view), null, 2)}\n`],
@@ -100,7 +101,7 @@ export async function writeExports(site: SiteContext, outDir: string): Promise<E
     } catch (err) {
       // The page stays; the build reports the record whose exports failed.
       report.problems.push({ pid: entry.pid, file: 'exports', message: (err as Error).message });
-      files = new Map([['record.json', `${JSON.stringify(record, null, 2)}\n`]]);
+      files = new Map([['record.json', publicRecordJson(record)]]);
     }
     for (const [file, text] of files) {
       await writeFile(join(pageDir, file), text);
@@ -130,7 +131,7 @@ async function writePublicationExports(site: SiteContext, outDir: string, report
     try {
       const e = exportPublication(view);
       const files = new Map([
-        ['record.json', `${JSON.stringify(publication, null, 2)}\n`],
+        ['record.json', publicRecordJson({ ...publication, pidArray: entry.pids })],
         ['datacite.xml', e.dataciteXml],
         ['datacite.json', e.dataciteJson],
         ['schema-org.jsonld', e.jsonLdFile],
