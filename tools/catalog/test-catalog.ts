@@ -1,7 +1,9 @@
 /**
- * Test helper: a small, valid catalogue in a temporary folder (one record of
- * every type, linked to each other), which a test then breaks in one way.
- * Used by the validator's tests only.
+ * Test helper: a small, valid catalogue (one record of every type, linked to
+ * each other), either in a temporary folder that a test then breaks in one
+ * way (`makeTestCatalog`, the validator's, curation's and publishing's tests)
+ * or as repository files for makeTempRepo (`catalogFiles`, the diff's and the
+ * guards' tests, which start from their own variant of the records).
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { recordPath, type RecordType } from '../core/layout.ts';
 
 export const PID = '20.500.12345/20240017/xps-0001';
+export const DOI = '10.5072/shelfmark.4k7q-2m9d';
 
 const person = { name: 'Anna Svensson', orcid: '0000-0002-1825-0097', affiliation: { name: 'Lund University', ror: 'https://ror.org/012a77v79' } };
 
@@ -67,7 +70,7 @@ export function baseRecords(): Record<Exclude<RecordType, 'config'>, Record<stri
       },
     },
     publication: {
-      doi: '10.5072/shelfmark.4k7q-2m9d',
+      doi: DOI,
       status: 'draft',
       title: 'Ag 3d spectra',
       creators: [person],
@@ -79,6 +82,7 @@ export function baseRecords(): Record<Exclude<RecordType, 'config'>, Record<stri
   };
 }
 
+/** The id of a record of each type (what layout.ts turns into its path). */
 const ids: Record<RecordType, (r: Record<string, unknown>) => string> = {
   config: () => 'config',
   instrument: (r) => r.id as string,
@@ -90,6 +94,18 @@ const ids: Record<RecordType, (r: Record<string, unknown>) => string> = {
   dataset: (r) => r.pid as string,
   annotation: (r) => r.id as string,
 };
+
+/** The repository path (`catalog/…`) of a record. */
+export function repoPath(type: RecordType, record: Record<string, unknown>): string {
+  return `catalog/${recordPath(type, ids[type](record))}`;
+}
+
+/** Repository files for makeTempRepo: every record (by default the base ones) at its path. */
+export function catalogFiles(records: Record<RecordType, Record<string, unknown>> = baseRecords()): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [type, r] of Object.entries(records) as [RecordType, Record<string, unknown>][]) out[repoPath(type, r)] = r;
+  return out;
+}
 
 /** A temporary catalogue; call `cleanup()` when done. */
 export interface TestCatalog {

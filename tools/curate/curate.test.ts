@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTestCatalog, PID, type TestCatalog } from '../validate/test-catalog.ts';
+import { makeTestCatalog, PID, type TestCatalog } from '../catalog/test-catalog.ts';
 import { annotate } from './annotate.ts';
 import { editRecord, parseSet } from './edit.ts';
 import { setEmbargo } from './embargo.ts';

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPath, type RecordType } from '../core/layout.ts';
 import { startFakeForge, type FakeForge } from '../forge/fake-forge.ts';
 import { cleanupAll, makeTempDir, makeTempRepo, runGit, serveBareRepo, type ServedRepo, type TempRepo } from '../git/test-utils.ts';
-import { baseRecords, PID } from '../validate/test-catalog.ts';
+import { baseRecords, PID } from '../catalog/test-catalog.ts';
 
 const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../cli/shelfmark.ts');
 

@@ -6,7 +6,7 @@ import { httpDataciteApi, JSON_API, DataciteError, type DataciteApi } from '../d
 import { startFakeDatacite, type FakeDatacite } from '../datacite/fake-datacite.ts';
 import { initRepo } from '../git/git.ts';
 import { runGit, TEST_IDENTITY } from '../git/test-utils.ts';
-import type { TestCatalog } from '../validate/test-catalog.ts';
+import type { TestCatalog } from '../catalog/test-catalog.ts';
 import { doiAction } from './doi.ts';
 import { publish } from './publish.ts';
 import { PublishError, publicationRel } from './records.ts';

@@ -9,7 +9,7 @@ import { toDataciteXml } from '../export/datacite-xml.ts';
 import { DATACITE_XSD, validateXml } from '../export/xsd.ts';
 import { initRepo } from '../git/git.ts';
 import { runGit, TEST_IDENTITY } from '../git/test-utils.ts';
-import type { TestCatalog } from '../validate/test-catalog.ts';
+import type { TestCatalog } from '../catalog/test-catalog.ts';
 import { publish } from './publish.ts';
 import { PublishError, publicationRel, readPublications } from './records.ts';
 import { isValidSuffix } from './suffix.ts';

@@ -1,10 +1,10 @@
 /**
- * Test helper: the validator's small catalogue (tools/validate/test-catalog.ts)
+ * Test helper: the validator's small catalogue (tools/catalog/test-catalog.ts)
  * made publishable: its raw dataset public, a derived dataset built from it,
  * an embargoed one, and funding on the proposal.
  */
 import { recordPath } from '../core/layout.ts';
-import { makeTestCatalog, PID, type TestCatalog } from '../validate/test-catalog.ts';
+import { makeTestCatalog, PID, type TestCatalog } from '../catalog/test-catalog.ts';
 
 export { PID };
 export const DERIVED_PID = '20.500.12345/20240017/fit-0001';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseRecords } from './test-catalog.ts';
+import { baseRecords } from '../catalog/test-catalog.ts';
 import { closest } from './error-map.ts';
 import { parseJsonText } from './json-source.ts';
 import { compiledSchemas, validateAgainstSchema } from './schema-validator.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../core/findings.ts';
 import { bucketOf } from '../core/layout.ts';
-import { makeTestCatalog, PID, type TestCatalog } from './test-catalog.ts';
+import { makeTestCatalog, PID, type TestCatalog } from '../catalog/test-catalog.ts';
 import { validateCatalog } from './validate-catalog.ts';
 
 const NOW = new Date('2026-01-01T00:00:00Z');

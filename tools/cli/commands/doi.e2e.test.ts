@@ -13,7 +13,7 @@ import { startFakeDatacite, type FakeDatacite } from '../../datacite/fake-dataci
 import { publish } from '../../publish/publish.ts';
 import { publicationRel } from '../../publish/records.ts';
 import { DERIVED_PID, makePublishCatalog, NOW, PID } from '../../publish/test-fixture.ts';
-import type { TestCatalog } from '../../validate/test-catalog.ts';
+import type { TestCatalog } from '../../catalog/test-catalog.ts';
 
 const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'shelfmark.ts');
 let cat: TestCatalog;

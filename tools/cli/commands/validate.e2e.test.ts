@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTestCatalog, type TestCatalog } from '../../validate/test-catalog.ts';
+import { makeTestCatalog, type TestCatalog } from '../../catalog/test-catalog.ts';
 import { validateCatalog } from '../../validate/validate-catalog.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -8,7 +8,7 @@ import { recordPath, type RecordType } from '../../core/layout.ts';
 import { forgeFromConfig } from '../../forge/index.ts';
 import { startFakeForge, type FakeForge } from '../../forge/fake-forge.ts';
 import { cleanupAll, makeTempRepo, runGit, serveBareRepo, TEST_IDENTITY, type TempRepo } from '../../git/test-utils.ts';
-import { baseRecords, PID } from '../../validate/test-catalog.ts';
+import { baseRecords, PID } from '../../catalog/test-catalog.ts';
 import { propose } from './propose.ts';
 
 afterAll(cleanupAll);
