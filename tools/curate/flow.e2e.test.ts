@@ -14,10 +14,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordPath, type RecordType } from '../core/layout.ts';
+import { recordPath } from '../core/layout.ts';
 import { startFakeForge, type FakeForge } from '../forge/fake-forge.ts';
-import { cleanupAll, makeTempDir, makeTempRepo, runGit, serveBareRepo, type ServedRepo, type TempRepo } from '../git/test-utils.ts';
+import { cleanupAll, makeTempDir, type ServedRepo, type TempRepo } from '../git/test-utils.ts';
 import { baseRecords, PID } from '../catalog/test-catalog.ts';
+import { pushedCatalogue } from './test-remote.ts';
 
 const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../cli/shelfmark.ts');
 
@@ -38,30 +39,14 @@ async function setUpFlow(): Promise<Flow> {
   records.config.forge = { kind: 'github', url: forge.url, repository: 'nordlys/catalogue', branch: 'main' };
   // The fields curators may change on published and old raw records (the `check` steps rely on them).
   records.config.curationFields = ['/keywords', '/description'];
-  const ids: Record<RecordType, string> = {
-    config: 'config',
-    instrument: 'flexpes',
-    technique: 'PaNET01204',
-    profile: 'xps',
-    publication: '10.5072/shelfmark.4k7q-2m9d',
-    proposal: '20240017',
-    sample: '20240017-s01',
-    dataset: PID,
-    annotation: '20240017/xps-0001/c-0001',
-  };
-  const files: Record<string, object> = {};
-  for (const t of Object.keys(ids) as RecordType[]) files[`catalog/${recordPath(t, ids[t])}`] = records[t];
-  const repo = await makeTempRepo({ files });
-  const remote = await serveBareRepo({ name: 'catalogue.git' });
-  await repo.git('remote', 'add', 'origin', remote.url);
-  await repo.git('push', '-q', 'origin', 'main');
+  const { repo, remote, remoteGit } = await pushedCatalogue({ records, remoteName: 'catalogue.git' });
   const shelfmark = (...args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((res) => {
       execFile(process.execPath, [CLI, ...args], { cwd: repo.dir, env: { ...process.env, GITHUB_TOKEN: 'flow-token', NO_COLOR: '1' } }, (err, stdout, stderr) =>
         res({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
     });
-  return { repo, remote, forge, shelfmark, remoteGit: (...args) => runGit(remote.bareDir, [`--git-dir=${remote.bareDir}`, ...args]) };
+  return { repo, remote, forge, shelfmark, remoteGit };
 }
 
 const DATASET = `catalog/${recordPath('dataset', PID)}`;

@@ -4,11 +4,12 @@
  * the refusals (nothing to propose, branch already there).
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { recordPath, type RecordType } from '../../core/layout.ts';
+import { recordPath } from '../../core/layout.ts';
 import { forgeFromConfig } from '../../forge/index.ts';
 import { startFakeForge, type FakeForge } from '../../forge/fake-forge.ts';
-import { cleanupAll, makeTempRepo, runGit, serveBareRepo, TEST_IDENTITY, type TempRepo } from '../../git/test-utils.ts';
+import { cleanupAll, TEST_IDENTITY, type TempRepo } from '../../git/test-utils.ts';
 import { baseRecords, PID } from '../../catalog/test-catalog.ts';
+import { pushedCatalogue } from '../test-remote.ts';
 import { propose } from './propose.ts';
 
 afterAll(cleanupAll);
@@ -18,28 +19,10 @@ afterEach(async () => {
   fake = undefined;
 });
 
-const IDS: Record<RecordType, string> = {
-  config: 'config',
-  instrument: 'flexpes',
-  technique: 'PaNET01204',
-  profile: 'xps',
-  publication: '10.5072/shelfmark.4k7q-2m9d',
-  proposal: '20240017',
-  sample: '20240017-s01',
-  dataset: PID,
-  annotation: '20240017/xps-0001/c-0001',
-};
-
 /** A catalogue repository pushed to a fresh served remote as `origin`. */
 async function catalogueRepo(): Promise<{ repo: TempRepo; url: string; bare: (...a: string[]) => Promise<string> }> {
-  const records = baseRecords();
-  const files: Record<string, object | string> = { 'README.md': 'catalogue\n' };
-  for (const t of Object.keys(IDS) as RecordType[]) files[`catalog/${recordPath(t, IDS[t])}`] = records[t];
-  const repo = await makeTempRepo({ files });
-  const remote = await serveBareRepo();
-  await repo.git('remote', 'add', 'origin', remote.url);
-  await repo.git('push', '-q', 'origin', 'main');
-  return { repo, url: remote.url, bare: (...a) => runGit(remote.bareDir, [`--git-dir=${remote.bareDir}`, ...a]) };
+  const { repo, remote, remoteGit } = await pushedCatalogue({ extraFiles: { 'README.md': 'catalogue\n' } });
+  return { repo, url: remote.url, bare: remoteGit };
 }
 
 const dataset = (name: string) => ({ ...baseRecords().dataset, pid: `20.500.12345/20240017/${name}`, datasetName: name });
