@@ -19,6 +19,7 @@
  * requests answer 500, or every answer is delayed.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readRequest } from '../core/test-http.ts';
 import type { DoiState } from './client.ts';
 
 export interface RecordedRequest {
@@ -57,15 +58,6 @@ const TRANSITIONS: Record<DoiState, Partial<Record<string, DoiState>>> = {
   registered: { register: 'registered', publish: 'findable', hide: 'registered' },
   findable: { publish: 'findable', hide: 'registered' },
 };
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 type Err = { status: string; title: string; source?: string };
 
@@ -110,25 +102,10 @@ export async function startFakeDatacite(opts: { username?: string; password?: st
   const view = (doi: string, s: StoredDoi) => ({ data: { id: doi, type: 'dois', attributes: { ...s.attributes, doi, state: s.state } } });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    const text = await readBody(req);
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = text;
-    }
+    const seen = await readRequest(req, ['authorization', 'content-type', 'accept'] as const);
+    requests.push(seen);
+    const { path, body } = seen;
     const h = req.headers;
-    requests.push({
-      method: req.method ?? '',
-      path,
-      headers: {
-        ...(h.authorization ? { authorization: h.authorization } : {}),
-        ...(h['content-type'] ? { 'content-type': h['content-type'] } : {}),
-        ...(h.accept ? { accept: h.accept } : {}),
-      },
-      ...(body !== undefined ? { body } : {}),
-    });
     if (failures > 0) {
       failures--;
       return errors(res, failStatus, [{ status: String(failStatus), title: 'Internal server error' }]);

@@ -11,6 +11,7 @@
  * request for the same head and base (GitHub/Gitea 422, GitLab 409).
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { readRequest } from '../core/test-http.ts';
 import type { ForgeKind } from './forge.ts';
 
 export interface RecordedRequest {
@@ -51,16 +52,6 @@ export interface FakeForge {
 
 const API_PREFIX: Record<ForgeKind, string> = { github: '/api/v3', gitlab: '/api/v4', gitea: '/api/v1' };
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (text += c));
-    req.on('end', () => resolve(text));
-    req.on('error', reject);
-  });
-}
-
 /** Starts a fake forge of `kind` hosting `repository`, accepting only `token`. */
 export async function startFakeForge(kind: ForgeKind, opts: { repository?: string; token?: string } = {}): Promise<FakeForge> {
   const repository = opts.repository ?? 'nordlys/catalogue';
@@ -100,21 +91,9 @@ export async function startFakeForge(kind: ForgeKind, opts: { repository?: strin
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const rawPath = (req.url ?? '/').split('?')[0]!;
-    const text = await readBody(req);
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = text;
-    }
-    const h = req.headers;
-    const headers: RecordedRequest['headers'] = {};
-    if (typeof h.authorization === 'string') headers.authorization = h.authorization;
-    if (typeof h['private-token'] === 'string') headers['private-token'] = h['private-token'];
-    if (typeof h['content-type'] === 'string') headers['content-type'] = h['content-type'];
-    if (typeof h.accept === 'string') headers.accept = h.accept;
-    requests.push({ method: req.method ?? 'GET', path: rawPath, query: Object.fromEntries(url.searchParams), headers, ...(body === undefined ? {} : { body }) });
+    const seen = await readRequest(req, ['authorization', 'private-token', 'content-type', 'accept'] as const);
+    requests.push({ ...seen, query: Object.fromEntries(url.searchParams) });
+    const { path: rawPath, body } = seen;
 
     const send = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
