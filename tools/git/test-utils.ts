@@ -85,6 +85,9 @@ export async function cleanupAll(): Promise<void> {
   await Promise.all([...made].map(removeTempDir));
 }
 
+/** A second identity, for histories where a curator (not the test) made the commits. */
+export const CURATOR = { name: 'Curator One', email: 'c1@shelfmark.invalid' } as const;
+
 /** The environment that makes git deterministic: fixed identity and dates, no global or system config. */
 export function fixedGitEnv(date = TEST_EPOCH, who: { name: string; email: string } = TEST_IDENTITY): NodeJS.ProcessEnv {
   return {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { recordPath } from '../core/layout.ts';
 import { CORPUS_DIR, DATACITE_XSD } from '../export/xsd.ts';
+import { CURATOR, fixedGitEnv } from '../git/test-utils.ts';
 import { CANARY, FIXTURE_NOW, RAW, RESTRICTED, writeFixtureCatalog } from '../site/test-fixture.ts';
 
 export { CANARY, FIXTURE_NOW, RAW, RESTRICTED };
@@ -83,21 +84,7 @@ export interface OaiFixture {
 export async function makeOaiFixture(): Promise<OaiFixture> {
   const dir = await mkdtemp(join(tmpdir(), 'shelfmark-oai-'));
   const root = join(dir, 'catalog');
-  const git = (args: string[], date: string) =>
-    execFileSync('git', args, {
-      cwd: dir,
-      stdio: 'pipe',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'Curator One',
-        GIT_AUTHOR_EMAIL: 'c1@shelfmark.invalid',
-        GIT_COMMITTER_NAME: 'Curator One',
-        GIT_COMMITTER_EMAIL: 'c1@shelfmark.invalid',
-        GIT_AUTHOR_DATE: date,
-        GIT_COMMITTER_DATE: date,
-        GIT_CONFIG_GLOBAL: '/dev/null',
-      },
-    });
+  const git = (args: string[], date: string) => execFileSync('git', args, { cwd: dir, stdio: 'pipe', env: fixedGitEnv(date, CURATOR) });
   const put = async (rel: string, data: unknown) => {
     await mkdir(dirname(join(root, rel)), { recursive: true });
     await writeFile(join(root, rel), `${JSON.stringify(data, null, 2)}\n`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPath } from '../core/layout.ts';
+import { CURATOR, fixedGitEnv } from '../git/test-utils.ts';
 import { readGitFacts, type GitFacts } from './git-facts.ts';
 import type { SiteConfig } from './records.ts';
 import { CANARY, FIXTURE_NOW, RAW, RESTRICTED, writeFixtureCatalog } from './test-fixture.ts';
@@ -13,19 +14,7 @@ let facts: GitFacts;
 const config = { siteBaseUrl: 'https://data.example/', publisher: 'Nordlys' } as SiteConfig;
 
 function git(args: string[], date: string): void {
-  execFileSync('git', args, {
-    cwd: dir,
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Curator One',
-      GIT_AUTHOR_EMAIL: 'c1@shelfmark.invalid',
-      GIT_COMMITTER_NAME: 'Curator One',
-      GIT_COMMITTER_EMAIL: 'c1@shelfmark.invalid',
-      GIT_AUTHOR_DATE: date,
-      GIT_COMMITTER_DATE: date,
-    },
-    stdio: 'pipe',
-  });
+  execFileSync('git', args, { cwd: dir, stdio: 'pipe', env: fixedGitEnv(date, CURATOR) });
 }
 
 beforeAll(async () => {
