@@ -17,6 +17,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { openRepo, GitError, type GitRepo, type StatusEntry } from '../../git/git.ts';
 import type { Forge, PullRequest } from '../../forge/forge.ts';
 import { CurateError } from '../errors.ts';
+import { mapLimit } from '../map-limit.ts';
 import { proposalBranch } from './branch-name.ts';
 import { commitMessage, pullRequestBody, summarise, type ChangeSummary, type RecordDelta } from './summary.ts';
 
@@ -87,20 +88,6 @@ async function readDisk(path: string): Promise<Buffer | undefined> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
-}
-
-/** Runs `fn` over `items` with at most `limit` calls in flight; results in input order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 // Reads in flight at once: an ingest branch can change thousands of records.
