@@ -20,6 +20,21 @@ export interface PullRequest {
   base: string;
 }
 
+/** A pull request as GitHub's and Gitea's REST APIs return it (Gitea copies GitHub's shape). */
+export interface RestPull {
+  number: number;
+  html_url: string;
+  title: string;
+  body?: string | null;
+  head: { ref: string };
+  base: { ref: string };
+}
+
+/** The pull request of a GitHub or Gitea API answer. */
+export function pullFromRest(p: RestPull): PullRequest {
+  return { number: p.number, url: p.html_url, title: p.title, body: p.body ?? '', head: p.head.ref, base: p.base.ref };
+}
+
 /** A comment on a pull request. */
 export interface PullRequestComment {
   id: number;

@@ -2,32 +2,14 @@
  * Gitea and Forgejo adapter (REST API v1: pulls, and issue comments, since a
  * pull request is an issue there). https://docs.gitea.com/api/1.22/
  */
-import { withMarker, type Forge, type PullRequest } from './forge.ts';
+import { pullFromRest, withMarker, type Forge, type RestPull } from './forge.ts';
 import { jsonClient } from './http.ts';
-
-interface GiteaPull {
-  number: number;
-  html_url: string;
-  title: string;
-  body: string | null;
-  head: { ref: string };
-  base: { ref: string };
-}
 
 interface GiteaComment {
   id: number;
   body: string;
   html_url?: string;
 }
-
-const toPr = (p: GiteaPull): PullRequest => ({
-  number: p.number,
-  url: p.html_url,
-  title: p.title,
-  body: p.body ?? '',
-  head: p.head.ref,
-  base: p.base.ref,
-});
 
 const PAGE = 50;
 
@@ -40,21 +22,21 @@ export function giteaForge(opts: { apiUrl: string; repository: string; token: st
     async findPullRequest(head, base) {
       // The list has no head filter on older Gitea versions: page through the open ones.
       for (let page = 1; page <= 100; page++) {
-        const list = await http.request<GiteaPull[]>('GET', `${repo}/pulls?state=open&page=${page}&limit=${PAGE}`);
+        const list = await http.request<RestPull[]>('GET', `${repo}/pulls?state=open&page=${page}&limit=${PAGE}`);
         const pr = list.find((p) => p.head.ref === head && p.base.ref === base);
-        if (pr) return toPr(pr);
+        if (pr) return pullFromRest(pr);
         if (list.length < PAGE) break;
       }
       return undefined;
     },
     async openPullRequest(pr) {
-      return toPr(await http.request<GiteaPull>('POST', `${repo}/pulls`, { head: pr.head, base: pr.base, title: pr.title, body: pr.body }));
+      return pullFromRest(await http.request<RestPull>('POST', `${repo}/pulls`, { head: pr.head, base: pr.base, title: pr.title, body: pr.body }));
     },
     async updatePullRequest(number, change) {
       const body: Record<string, string> = {};
       if (change.title !== undefined) body.title = change.title;
       if (change.body !== undefined) body.body = change.body;
-      return toPr(await http.request<GiteaPull>('PATCH', `${repo}/pulls/${number}`, body));
+      return pullFromRest(await http.request<RestPull>('PATCH', `${repo}/pulls/${number}`, body));
     },
     async upsertComment(number, marker, text) {
       const body = withMarker(marker, text);

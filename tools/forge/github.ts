@@ -4,25 +4,7 @@
  * https://docs.github.com/en/rest/pulls/pulls and https://docs.github.com/en/rest/issues/comments
  */
 import { Octokit } from '@octokit/rest';
-import { ForgeError, httpError, withMarker, type Forge, type PullRequest } from './forge.ts';
-
-interface GithubPull {
-  number: number;
-  html_url: string;
-  title: string;
-  body?: string | null;
-  head: { ref: string };
-  base: { ref: string };
-}
-
-const toPr = (p: GithubPull): PullRequest => ({
-  number: p.number,
-  url: p.html_url,
-  title: p.title,
-  body: p.body ?? '',
-  head: p.head.ref,
-  base: p.base.ref,
-});
+import { ForgeError, httpError, pullFromRest, withMarker, type Forge, type RestPull } from './forge.ts';
 
 /** Re-throws an Octokit failure as a ForgeError that says what to fix. */
 async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
@@ -51,20 +33,20 @@ export function githubForge(opts: { apiUrl: string; repository: string; token: s
       const { data } = await call(`GET /repos/${owner}/${repo}/pulls`, () =>
         octokit.rest.pulls.list({ ...where, head: `${owner}:${head}`, base, state: 'open' }),
       );
-      const pr = (data as GithubPull[]).find((p) => p.head.ref === head && p.base.ref === base);
-      return pr && toPr(pr);
+      const pr = (data as RestPull[]).find((p) => p.head.ref === head && p.base.ref === base);
+      return pr && pullFromRest(pr);
     },
     async openPullRequest(pr) {
       const { data } = await call(`POST /repos/${owner}/${repo}/pulls`, () =>
         octokit.rest.pulls.create({ ...where, title: pr.title, body: pr.body, head: pr.head, base: pr.base }),
       );
-      return toPr(data as GithubPull);
+      return pullFromRest(data as RestPull);
     },
     async updatePullRequest(number, change) {
       const { data } = await call(`PATCH /repos/${owner}/${repo}/pulls/${number}`, () =>
         octokit.rest.pulls.update({ ...where, pull_number: number, ...change }),
       );
-      return toPr(data as GithubPull);
+      return pullFromRest(data as RestPull);
     },
     async upsertComment(number, marker, text) {
       const body = withMarker(marker, text);
