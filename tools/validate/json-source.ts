@@ -266,46 +266,35 @@ export function parseJsonBytes(bytes: Uint8Array, file: string, opts: JsonSource
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.byteLength > max) return tooLargeSource(file, bytes.byteLength, max);
   if (!isUtf8(bytes)) {
-    return {
+    return unreadSource(file, {
+      severity: 'error',
+      code: 'json/encoding',
       file,
-      text: '',
-      value: undefined,
-      locate: () => undefined,
-      findings: [
-        {
-          severity: 'error',
-          code: 'json/encoding',
-          file,
-          message: 'the file is not valid UTF-8',
-          expected: 'UTF-8 text',
-          found: 'bytes that are not UTF-8 (perhaps Latin-1 or UTF-16)',
-          fix: 'Re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8).',
-        },
-      ],
-    };
+      message: 'the file is not valid UTF-8',
+      expected: 'UTF-8 text',
+      found: 'bytes that are not UTF-8 (perhaps Latin-1 or UTF-16)',
+      fix: 'Re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8).',
+    });
   }
   return parseJsonText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), file, opts.checkDuplicates ?? true);
 }
 
 /** The result for a file refused for its size (`size` bytes, limit `max`), without reading it. */
 export function tooLargeSource(file: string, size: number, max: number): JsonSource {
-  return {
+  return unreadSource(file, {
+    severity: 'error',
+    code: 'json/too-large',
     file,
-    text: '',
-    value: undefined,
-    locate: () => undefined,
-    findings: [
-      {
-        severity: 'error',
-        code: 'json/too-large',
-        file,
-        message: `the file is ${formatBytes(size)}, more than the ${formatBytes(max)} a record may have`,
-        expected: `at most ${formatBytes(max)}`,
-        found: formatBytes(size),
-        fix: 'Keep bulky content (file lists, spectra, images) in storage or under attachments/, and link to it from the record.',
-      },
-    ],
-  };
+    message: `the file is ${formatBytes(size)}, more than the ${formatBytes(max)} a record may have`,
+    expected: `at most ${formatBytes(max)}`,
+    found: formatBytes(size),
+    fix: 'Keep bulky content (file lists, spectra, images) in storage or under attachments/, and link to it from the record.',
+  });
+}
+
+/** The result for a file that was not parsed: no text, no value, nothing to locate, one finding saying why. */
+function unreadSource(file: string, finding: Finding): JsonSource {
+  return { file, text: '', value: undefined, locate: () => undefined, findings: [finding] };
 }
 
 function formatBytes(n: number): string {
