@@ -5,6 +5,7 @@
  */
 import type { Severity } from '../../core/findings.ts';
 import type { PathInfo, RecordType } from '../../core/layout.ts';
+import type { SchemaIssue } from '../error-map.ts';
 
 /** The parts of `catalog/config.json` the rules use. */
 export interface CatalogConfig {
@@ -42,15 +43,9 @@ export interface RecordInput {
   record: Record<string, unknown>;
 }
 
-/** A problem a rule found, before it is tied to a file and line. */
-export interface RuleIssue {
+/** A problem a rule found, before it is tied to a file and line: a schema issue with its own severity. */
+export interface RuleIssue extends SchemaIssue {
   severity: Severity;
-  code: string;
-  pointer: string;
-  message: string;
-  expected?: string;
-  found?: string;
-  fix?: string;
 }
 
 /** A check on one record. */
