@@ -95,6 +95,13 @@ const ids: Record<RecordType, (r: Record<string, unknown>) => string> = {
   annotation: (r) => r.id as string,
 };
 
+/** Writes `root/rel`, creating folders: a value as pretty JSON (as the catalogue stores records), a string or bytes as they are. */
+export function writeUnder(root: string, rel: string, content: unknown): void {
+  const abs = join(root, rel);
+  mkdirSync(dirname(abs), { recursive: true });
+  writeFileSync(abs, typeof content === 'string' || content instanceof Uint8Array ? content : `${JSON.stringify(content, null, 2)}\n`);
+}
+
 /** The repository path (`catalog/…`) of a record. */
 export function repoPath(type: RecordType, record: Record<string, unknown>): string {
   return `catalog/${recordPath(type, ids[type](record))}`;
@@ -127,9 +134,7 @@ export function makeTestCatalog(): TestCatalog {
   const records = baseRecords();
   const pathOf = (type: RecordType) => recordPath(type, ids[type](records[type]));
   const write = (rel: string, content: unknown) => {
-    const abs = join(root, rel);
-    mkdirSync(dirname(abs), { recursive: true });
-    writeFileSync(abs, typeof content === 'string' || content instanceof Uint8Array ? content : `${JSON.stringify(content, null, 2)}\n`);
+    writeUnder(root, rel, content);
     return rel;
   };
   for (const type of Object.keys(records) as RecordType[]) write(pathOf(type), records[type]);

@@ -6,9 +6,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeUnder } from '../catalog/test-catalog.ts';
 import { recordPath } from '../core/layout.ts';
 import { CORPUS_DIR, DATACITE_XSD } from '../export/xsd.ts';
 import { CURATOR, fixedGitEnv } from '../git/test-utils.ts';
@@ -85,10 +86,7 @@ export async function makeOaiFixture(): Promise<OaiFixture> {
   const dir = await mkdtemp(join(tmpdir(), 'shelfmark-oai-'));
   const root = join(dir, 'catalog');
   const git = (args: string[], date: string) => execFileSync('git', args, { cwd: dir, stdio: 'pipe', env: fixedGitEnv(date, CURATOR) });
-  const put = async (rel: string, data: unknown) => {
-    await mkdir(dirname(join(root, rel)), { recursive: true });
-    await writeFile(join(root, rel), `${JSON.stringify(data, null, 2)}\n`);
-  };
+  const put = async (rel: string, data: unknown) => writeUnder(root, rel, data);
   git(['init', '-q', '--initial-branch=main'], '2024-01-01T00:00:00Z');
   await writeFixtureCatalog(root);
   await put(recordPath('instrument', 'fjell'), { id: 'fjell', name: 'Fjell spectroscopy beamline', facility: 'Nordlys Synchrotron' });

@@ -4,9 +4,10 @@
  * raw dataset with a nested metadata tree, a derived dataset, a restricted one,
  * an embargoed canary, an annotation and a findable and a draft publication.
  */
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeUnder } from '../catalog/test-catalog.ts';
 import { recordPath, type RecordType, annotationDir, attachmentDir } from '../core/layout.ts';
 
 export const FIXTURE_NOW = new Date('2026-01-01T00:00:00Z');
@@ -109,10 +110,7 @@ export const CANARY = {
 /** Writes the fixture catalogue; returns its root. */
 export async function writeFixtureCatalog(dir?: string): Promise<string> {
   const root = dir ?? (await mkdtemp(join(tmpdir(), 'shelfmark-site-fixture-')));
-  const put = async (rel: string, data: unknown) => {
-    await mkdir(dirname(join(root, rel)), { recursive: true });
-    await writeFile(join(root, rel), typeof data === 'string' ? data : `${JSON.stringify(data, null, 2)}\n`);
-  };
+  const put = async (rel: string, data: unknown) => writeUnder(root, rel, data);
   const rec = (type: RecordType, id: string, data: unknown) => put(recordPath(type, id), data);
   await put('config.json', {
     facility: { name: 'Nordlys Synchrotron', ror: 'https://ror.org/07nq3k246', url: 'https://nordlys.example/' },
