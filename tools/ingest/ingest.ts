@@ -233,8 +233,10 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const catalogRoot = resolve(options.catalogRoot);
   const settings = options.settings ?? (await loadSettings(catalogRoot));
   const { files, errors } = await expandInputs(inputs);
-  // Large batches translate in worker threads (one per extra core); small ones are not worth the start-up.
-  const wantWorkers = options.workers ?? (files.length >= 200 ? Math.max(0, availableParallelism() - 1) : 0);
+  // Large batches translate in worker threads, one per core: the main thread only
+  // waits while they read, and plans and writes once they are done. Small batches
+  // are not worth the start-up.
+  const wantWorkers = options.workers ?? (files.length >= 200 ? availableParallelism() : 0);
   const pool = !options.read && wantWorkers > 0 ? await import('./read-pool.ts').then((m) => m.startReadPool(wantWorkers)) : undefined;
   try {
     return await ingestFiles(files, errors, { ...options, read: options.read ?? pool?.read ?? (await defaultRead()) }, catalogRoot, settings);
