@@ -3,19 +3,21 @@
  *   1. Stream the catalogue into the compact site index (the public gate runs here),
  *      and read record history and tombstones from git.
  *   2. Astro renders every page on the main thread; each page reads its own record.
- *   3. Meanwhile a worker thread writes the exports beside each landing page.
- *   4. After Astro, the sharded Pagefind index (Pagefind works in its own native
- *      process), while the worker finishes.
+ *   3. Meanwhile a worker thread writes the exports beside each landing page,
+ *   4. and another feeds the sharded Pagefind index (Pagefind indexes in its own
+ *      native process). The search index needs records, not pages, so nothing
+ *      waits for Astro: the three share both cores from the start.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { tmpdir } from 'node:os';
 import { join, parse, resolve, sep } from 'node:path';
-import { createContext, ENV } from './context.ts';
+import { ENV } from './context.ts';
 import type { ExportReport } from './exports.ts';
 import type { ExportsJob } from './exports-worker.ts';
+import type { SearchIndexJob } from './search-index-worker.ts';
 import { readGitFacts } from './git-facts.ts';
-import { writeSearchIndex, type SearchIndexReport } from './search-index.ts';
+import type { SearchIndexReport } from './search-index.ts';
 import { buildSiteIndex } from './site-index.ts';
 import { writeOaiStatic, type StaticRepositoryReport } from '../oai/build-hook.ts';
 
@@ -80,13 +82,24 @@ export async function buildSite(opts: BuildOptions = {}): Promise<BuildReport> {
     // exports worker can write beside the pages while Astro renders them.
     await rm(outDir, { recursive: true, force: true });
     const t0 = performance.now();
-    const worker = runExportsWorker({ root, data, outDir });
+    const worker = runWorker<ExportsJob, ExportReport>('./exports-worker.ts', 'exports', { root, data, outDir });
     const exportsDone = worker.done.then((r) => {
       timings.exports = seconds(t0);
       return r;
     });
-    // If Astro or Pagefind fails, stop the worker rather than let it outlive the build.
+    const indexer = runWorker<SearchIndexJob, SearchIndexReport>('./search-index-worker.ts', 'search index', {
+      root,
+      data,
+      outDir,
+      ...(opts.shardCap ? { shardCap: opts.shardCap } : {}),
+    });
+    const searchDone = indexer.done.then((r) => {
+      timings.search = seconds(t0);
+      return r;
+    });
+    // If one step fails, stop the others rather than let them outlive the build.
     exportsDone.catch(() => {});
+    searchDone.catch(() => {});
     let exports: ExportReport;
     let search: SearchIndexReport;
     let oai: StaticRepositoryReport | undefined;
@@ -110,16 +123,12 @@ export async function buildSite(opts: BuildOptions = {}): Promise<BuildReport> {
       }
       timings.astro = seconds(t);
 
-      t = performance.now();
-      log('Writing the search index (exports continue in a worker)');
-      const site = createContext(root, index, facts.history);
-      search = await writeSearchIndex(site, outDir, opts.shardCap);
-      timings.search = seconds(t);
-      exports = await exportsDone;
+      log('Astro is done; waiting for the exports and the search index');
+      [exports, search] = await Promise.all([exportsDone, searchDone]);
       // Harvesters' copy of the public records (#6 §5); an internal build must never publish one.
       if (!visibility.includeEmbargoed) oai = await writeOaiStatic(root, index, facts, outDir);
     } catch (err) {
-      await worker.stop();
+      await Promise.all([worker.stop(), indexer.stop()]);
       throw err;
     }
     return {
@@ -138,15 +147,15 @@ export async function buildSite(opts: BuildOptions = {}): Promise<BuildReport> {
   }
 }
 
-/** Runs writeExports in a worker thread: `done` resolves with its report; `stop` ends it early. */
-function runExportsWorker(job: ExportsJob): { done: Promise<ExportReport>; stop(): Promise<void> } {
-  const worker = new Worker(new URL('./exports-worker.ts', import.meta.url), { workerData: job });
-  const done = new Promise<ExportReport>((resolve, reject) => {
-    let report: ExportReport | undefined;
-    worker.once('message', (r: ExportReport) => (report = r));
+/** Runs a build step's worker thread: `done` resolves with the report it posts; `stop` ends it early. */
+function runWorker<Job, Report>(entry: string, step: string, job: Job): { done: Promise<Report>; stop(): Promise<void> } {
+  const worker = new Worker(new URL(entry, import.meta.url), { workerData: job });
+  const done = new Promise<Report>((resolve, reject) => {
+    let report: Report | undefined;
+    worker.once('message', (r: Report) => (report = r));
     worker.once('error', reject);
     worker.once('exit', (code) =>
-      report ? resolve(report) : reject(new Error(`the exports worker stopped (exit code ${code}) before it finished`)),
+      report ? resolve(report) : reject(new Error(`the ${step} worker stopped (exit code ${code}) before it finished`)),
     );
   });
   return { done, stop: async () => void (await worker.terminate()) };

@@ -1,0 +1,28 @@
+/**
+ * Worker thread entry of the search step: feeds Pagefind (whose native process
+ * does the indexing) from a thread of its own, so indexing runs beside Astro
+ * instead of after it (see build.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { createContext } from './context.ts';
+import { writeSearchIndex } from './search-index.ts';
+import type { HistoryEntry } from './dataset-view.ts';
+import type { SiteIndex } from './site-index.ts';
+
+/** What build.ts passes to the worker. */
+export interface SearchIndexJob {
+  root: string;
+  /** Folder holding index.json and history.json. */
+  data: string;
+  outDir: string;
+  /** Datasets per shard at most. */
+  shardCap?: number;
+}
+
+const job = workerData as SearchIndexJob;
+const index = JSON.parse(readFileSync(join(job.data, 'index.json'), 'utf8')) as SiteIndex;
+const history = JSON.parse(readFileSync(join(job.data, 'history.json'), 'utf8')) as Record<string, HistoryEntry[]>;
+const report = await writeSearchIndex(createContext(job.root, index, history), job.outDir, job.shardCap);
+parentPort!.postMessage(report);
