@@ -208,4 +208,30 @@ describe.skipIf(!ready)('site build of the example catalogue (needs catalog/ and
     expect(files.length).toBe(index.datasets.length + index.publications.length);
     expect(await validateXmlFiles(files, XSD)).toEqual([]);
   });
+
+  it("is what the benchmark's floor writes too: same landing pages, same text (so the ratio to the floor is fair)", async () => {
+    const { execFileSync } = await import('node:child_process');
+    const floor = await mkdtemp(join(tmpdir(), 'shelfmark-floor-'));
+    try {
+      const line = execFileSync(process.execPath, [join(REPO_ROOT, 'tools/bench/steps/site-floor.ts'), CATALOG, floor], { encoding: 'utf8' });
+      expect(JSON.parse(line).pages).toBe(index.datasets.length);
+      // The floor reads no git, so the record history (only) may differ.
+      const text = (html: string) =>
+        html
+          .replace(/<section aria-labelledby="hist">[\s\S]*?<\/section>/, '')
+          .replace(/<script[\s\S]*?<\/script>/g, '')
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (m, e: string) =>
+            e[0] === '#' ? String.fromCodePoint(parseInt(e.slice(e[1] === 'x' ? 2 : 1), e[1] === 'x' ? 16 : 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"' }[e] ?? m),
+          )
+          .replace(/\s+/g, ' ')
+          .trim();
+      for (const d of index.datasets) {
+        const page = join(datasetUrl(d.pid), 'index.html');
+        expect(text(await readFile(join(floor, page), 'utf8')), page).toBe(text(await readFile(join(out, page), 'utf8')));
+      }
+    } finally {
+      await rm(floor, { recursive: true, force: true });
+    }
+  });
 });

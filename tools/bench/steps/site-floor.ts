@@ -1,43 +1,32 @@
 /**
  * Benchmark step run in its own process: the floor of the site build. One
- * plain script that walks the catalogue, JSON.parses each dataset, applies the
- * same public gate, and writes its landing page with a template string (title,
- * creators, citation, description, metadata table, files): the least work that
- * turns the same records into the same pages. Prints one JSON line.
+ * plain script that walks the catalogue, keeps the instruments, proposals and
+ * samples it meets, reads the datasets once for the titles and links between
+ * them, then JSON.parses each public dataset with its annotations and writes its landing page: the same HTML as the build's page (same view
+ * functions, same head markup and JSON-LD, template strings instead of Astro).
+ * Prints one JSON line.
  *
  *   node tools/bench/steps/site-floor.ts <catalogDir> <outDir>
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { walkCatalog } from '../../catalog/read.ts';
+import { annotationDir } from '../../core/layout.ts';
 import { datasetUrl } from '../../core/routes.ts';
+import { datasetToSchemaOrg, jsonLdForScript } from '../../export/schema-org.ts';
+import type { DatasetView as ExportView } from '../../export/view.ts';
+import { datasetView } from '../../site/dataset-view.ts';
 import { isPublic } from '../../site/public-gate.ts';
-import type { Dataset } from '../../site/records.ts';
+import type { Annotation, Dataset, Instrument, Proposal, Sample, SiteConfig } from '../../site/records.ts';
+import { floorPage } from './site-floor-page.ts';
 
-const esc = (s: unknown): string =>
-  String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
-function rows(tree: unknown, prefix = ''): string {
-  if (!tree || typeof tree !== 'object') return '';
-  let out = '';
-  for (const [k, v] of Object.entries(tree as Record<string, unknown>)) {
-    const key = prefix ? `${prefix}/${k}` : k;
-    if (v && typeof v === 'object' && !Array.isArray(v) && !('value' in v) && !('min' in v)) out += `<tr><th colspan="3">${esc(key)}</th></tr>${rows(v, key)}`;
-    else if (v && typeof v === 'object' && 'value' in v) {
-      const q = v as { value: unknown; unit?: string; name?: string };
-      out += `<tr><td>${esc(q.name ?? k)} <code>${esc(key)}</code></td><td>${esc(q.value)}</td><td>${esc(q.unit)}</td></tr>`;
-    } else out += `<tr><td>${esc(key)}</td><td>${esc(JSON.stringify(v))}</td><td></td></tr>`;
-  }
+/** The annotations of one dataset, as the build reads them. */
+async function annotationsOf(root: string, pid: string): Promise<Annotation[]> {
+  const dir = join(root, annotationDir(pid));
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const out: Annotation[] = [];
+  for (const n of names.sort()) if (n.endsWith('.json') && !n.startsWith('.')) out.push(JSON.parse(await readFile(join(dir, n), 'utf8')) as Annotation);
   return out;
-}
-
-function page(d: Dataset): string {
-  const creators = (d.creators ?? []).map((c) => `<li>${esc(c.name)}${c.orcid ? ` <a href="https://orcid.org/${c.orcid}">ORCID</a>` : ''}</li>`).join('');
-  const files = (d.files?.dataFileList ?? []).map((f) => `<tr><td>${esc(f.path)}</td><td>${f.size ?? ''}</td><td>${esc(f.chk)}</td></tr>`).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(d.datasetName)}</title></head><body><main>
-<h1>${esc(d.datasetName)}</h1><ul>${creators}</ul>
-<p class="citation">${esc((d.creators ?? []).map((c) => c.name).join(', '))} (${esc(d.creationTime?.slice(0, 4))}). ${esc(d.datasetName)}. ${esc(d.pid)}</p>
-<div>${esc(d.description)}</div><table>${rows(d.scientificMetadata)}</table><table>${files}</table></main></body></html>`;
 }
 
 const [root, out] = process.argv.slice(2);
@@ -47,14 +36,58 @@ if (!root || !out) {
 } else {
   const t0 = performance.now();
   const now = new Date();
-  let pages = 0;
+  const config = JSON.parse(await readFile(join(root, 'config.json'), 'utf8')) as SiteConfig;
+  const siteName = config.facility?.name ? `${config.facility.name} data catalogue` : 'Shelfmark';
+  const instruments = new Map<string, Instrument>();
+  const proposals = new Map<string, Proposal>();
+  const samples = new Map<string, Sample>();
+  const datasets: { path: string; rel: string }[] = [];
   for await (const f of walkCatalog(root)) {
-    if (f.info?.type !== 'dataset') continue;
+    const type = f.info?.type;
+    if (type === 'dataset') datasets.push(f);
+    else if ((type === 'instrument' || type === 'proposal' || type === 'sample') && f.info?.id) {
+      const r: unknown = JSON.parse(await readFile(f.path, 'utf8'));
+      if (type === 'instrument') instruments.set(f.info.id, r as Instrument);
+      else if (type === 'proposal') proposals.set(f.info.id, r as Proposal);
+      else samples.set(f.info.id, r as Sample);
+    }
+  }
+  // A page links its inputs and outputs by title, so a first pass learns the
+  // titles of the public datasets and which of them each one was derived from.
+  const titles = new Map<string, string>();
+  const outputs = new Map<string, string[]>();
+  const visible: typeof datasets = [];
+  for (const f of datasets) {
     const d = JSON.parse(await readFile(f.path, 'utf8')) as Dataset;
     if (!isPublic(d, now)) continue;
+    visible.push(f);
+    titles.set(d.pid, d.datasetName ?? d.pid);
+    for (const input of d.inputDatasets ?? []) outputs.set(input, [...(outputs.get(input) ?? []), d.pid]);
+  }
+  let pages = 0;
+  for (const f of visible) {
+    const d = JSON.parse(await readFile(f.path, 'utf8')) as Dataset;
+    const v = datasetView(d, {
+      config,
+      rel: f.rel,
+      now,
+      instrumentName: (id) => instruments.get(id)?.name,
+      proposalTitle: (id) => proposals.get(id)?.title,
+      sampleName: (id) => samples.get(id)?.name,
+      datasetTitle: (pid) => titles.get(pid),
+      outputs: outputs.get(d.pid) ?? [],
+      annotations: await annotationsOf(root, d.pid),
+    });
+    const ev: ExportView = { dataset: d, config: config as ExportView['config'] };
+    const p = d.proposalId ? proposals.get(d.proposalId) : undefined;
+    const i = d.instrumentId ? instruments.get(d.instrumentId) : undefined;
+    const s = (d.sampleIds ?? []).map((id) => samples.get(id)).filter((x): x is Sample => !!x);
+    if (p) ev.proposal = p as ExportView['proposal'];
+    if (i) ev.instrument = i as ExportView['instrument'];
+    if (s.length) ev.samples = s as ExportView['samples'];
     const dir = join(out, datasetUrl(d.pid));
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'index.html'), page(d));
+    await writeFile(join(dir, 'index.html'), floorPage(v, jsonLdForScript(datasetToSchemaOrg(ev)), config, siteName));
     pages++;
   }
   console.log(JSON.stringify({ pages, ms: performance.now() - t0 }));
