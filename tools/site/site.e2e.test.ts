@@ -209,6 +209,16 @@ describe.skipIf(!ready)('site build of the example catalogue (needs catalog/ and
     expect(await validateXmlFiles(files, XSD)).toEqual([]);
   });
 
+  it('names instruments in dataset listings, not by their ids', async () => {
+    const home = await readFile(join(out, 'index.html'), 'utf8');
+    const metas = [...home.matchAll(/<div class="meta">([\s\S]*?)<\/div>/g)].map((m) => m[1]!);
+    expect(metas.length).toBeGreaterThan(0);
+    for (const meta of metas) {
+      const shown = meta.match(/<span> · ([^<]+)<\/span>/)?.[1];
+      expect(index.instruments.map((i) => i.name)).toContain(shown);
+    }
+  });
+
   it("is what the benchmark's floor writes too: same landing pages, same text (so the ratio to the floor is fair)", async () => {
     const { execFileSync } = await import('node:child_process');
     const floor = await mkdtemp(join(tmpdir(), 'shelfmark-floor-'));
