@@ -105,6 +105,18 @@ describe('ingest', () => {
     expect(s.errors[0]!.message).toMatch(/boom/);
   });
 
+  it('reports a record it cannot write and writes the others', async () => {
+    const { catalog, data } = await setup({ 'A_0001.txt': 'A\n', 'B_0001.txt': 'B\n' });
+    const planned = await ingest([data], { catalogRoot: catalog, read: fakeRead, now, dryRun: true });
+    // A file where B's attachments folder must go: the write of B fails, A's goes through.
+    const blocked = join(catalog, planned.records[1]!.attachments[0]!, '..');
+    await mkdir(dirname(blocked), { recursive: true });
+    await writeFile(blocked, 'not a folder');
+    const s = await ingest([data], { catalogRoot: catalog, read: fakeRead, now });
+    expect(s.records.map((r) => [r.title, r.status])).toEqual([['A', 'created']]);
+    expect(s.errors).toEqual([{ file: join(data, 'B_0001.txt'), message: expect.stringContaining(`could not write ${planned.records[1]!.path}`), fix: expect.stringMatching(/writable/) }]);
+  });
+
   it('writes nothing on a dry run', async () => {
     const { catalog, data } = await setup({ 'A_0001.txt': 'A\n' });
     const s = await ingest([data], { catalogRoot: catalog, read: fakeRead, now, dryRun: true });

@@ -10,12 +10,14 @@
  * reported and the batch goes on. Returns data; the CLI formats it.
  */
 import { opendir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { recordPath } from '../core/layout.ts';
 import { writeFileAtomic, writeRecord } from '../catalog/write.ts';
+import { byOrder, groupStream, type ReadyGroup } from './group-stream.ts';
 import type { Measurement, TranslatorResult } from './measurement.ts';
 import { fileFacts, type FileFacts } from './manifest.ts';
+import type { ReadOutcome } from './read-pool.ts';
 import { loadSettings, type IngestSettings } from './settings.ts';
 import { proposalFor, toRecord, type AttachmentFile, type MeasurementGroup, type Person } from './to-record.ts';
 import { isoDate, toZonedIso } from './time.ts';
@@ -128,20 +130,6 @@ export async function mapPool<T, R>(items: readonly T[], limit: number, fn: (ite
   return out;
 }
 
-/** Groups measurements by folder and group key, in first-seen order. */
-export function groupMeasurements(ms: readonly Measurement[]): { key: string; measurements: Measurement[] }[] {
-  const groups = new Map<string, Measurement[]>();
-  for (const m of ms) {
-    const key = `${dirname(m.files[0]!)}\0${m.groupKey}`;
-    const g = groups.get(key);
-    if (g) g.push(m);
-    else groups.set(key, [m]);
-  }
-  // Sorted by file, so the record does not depend on which file of an acquisition arrived first.
-  const byFile = (a: Measurement, b: Measurement) => (a.files[0]! < b.files[0]! ? -1 : a.files[0]! > b.files[0]! ? 1 : 0);
-  return [...groups].map(([key, measurements]) => ({ key, measurements: measurements.sort(byFile) }));
-}
-
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The source fingerprint of a record: sorted `sha256` of its provenance source files. */
@@ -233,61 +221,74 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const catalogRoot = resolve(options.catalogRoot);
   const settings = options.settings ?? (await loadSettings(catalogRoot));
   const { files, errors } = await expandInputs(inputs);
-  // Large batches translate in worker threads, one per core: the main thread only
-  // waits while they read, and plans and writes once they are done. Small batches
-  // are not worth the start-up.
+  // Large batches translate (and hash) in worker threads, one per core, while the
+  // main thread maps and writes the records of each folder as soon as the folder
+  // has been read. Small batches are not worth the start-up.
   const wantWorkers = options.workers ?? (files.length >= 200 ? availableParallelism() : 0);
   const pool = !options.read && wantWorkers > 0 ? await import('./read-pool.ts').then((m) => m.startReadPool(wantWorkers)) : undefined;
   try {
-    return await ingestFiles(files, errors, { ...options, read: options.read ?? pool?.read ?? (await defaultRead()) }, catalogRoot, settings);
+    let reader: Reader;
+    if (pool) reader = pool.read;
+    else {
+      const read = options.read ?? (await defaultRead());
+      reader = async (path) => ({ result: await read(path) });
+    }
+    return await ingestFiles(files, errors, options, reader, catalogRoot, settings);
   } finally {
     await pool?.close();
   }
 }
 
+/** Reads one file; the read pool also hands back the file's manifest facts, computed beside the translation. */
+type Reader = (path: string) => Promise<ReadOutcome>;
+
+/** Runs tasks with at most `limit` of them in flight; `run` resolves when its task has run. */
+function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  return async (task) => {
+    if (active >= limit) await new Promise<void>((go) => queue.push(go));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      queue.shift()?.();
+    }
+  };
+}
+
 async function ingestFiles(
   files: string[],
   errors: IngestError[],
-  options: IngestOptions & { read: ReadFile },
+  options: IngestOptions,
+  reader: Reader,
   catalogRoot: string,
   settings: IngestSettings,
 ): Promise<IngestSummary> {
-  const read = options.read;
   const now = options.now ?? new Date();
   const dryRun = options.dryRun ?? false;
+  const force = options.force ?? false;
   const skipped: IngestSummary['skipped'] = [];
-  const measurements: Measurement[] = [];
+  const readErrors: { index: number; error: IngestError }[] = [];
+  const claimed = new Set<string>();
   let done = 0;
-  const readOne = async (file: string): Promise<TranslatorResult> => {
-    try {
-      return await read(file);
-    } catch (err) {
-      // A translator must not throw; if one does, the file is still just one bad file.
-      return { status: 'error', file, message: `the translator failed unexpectedly: ${(err as Error).message}`, fix: 'report this as a bug with the file attached' };
-    }
-  };
-  // Files are read, hashed and written a few at a time: the work is mostly waiting on the disk.
-  const limit = options.concurrency ?? 8;
-  const results = await mapPool(files, limit, async (file) => {
-    const r = await readOne(file);
-    options.onFile?.(++done, files.length, file);
-    return r;
-  });
-  for (const [i, result] of results.entries()) {
-    const file = files[i]!;
-    if (result.status === 'ok') measurements.push(...result.measurements);
-    else if (result.status === 'skipped') skipped.push({ file, reason: result.reason });
-    else errors.push({ file, message: result.message, ...(result.fix ? { fix: result.fix } : {}) });
-  }
-  // A file named by a measurement (an SES .ibw beside its .txt, a NeXus data file) is not "skipped".
-  const claimed = new Set(measurements.flatMap((m) => m.files));
-  const unclaimed = skipped.filter((s) => !claimed.has(s.file));
 
   const facts = new Map<string, Promise<FileFacts>>();
   const factsOf = (p: string) => {
     let f = facts.get(p);
     if (!f) facts.set(p, (f = fileFacts(p)));
     return f;
+  };
+  const readOne = async (file: string): Promise<TranslatorResult> => {
+    try {
+      const { result, facts: known } = await reader(file);
+      if (known && !facts.has(file)) facts.set(file, Promise.resolve(known));
+      return result;
+    } catch (err) {
+      // A translator must not throw; if one does, the file is still just one bad file.
+      return { status: 'error', file, message: `the translator failed unexpectedly: ${(err as Error).message}`, fix: 'report this as a bug with the file attached' };
+    }
   };
   const proposals = new Map<string, Promise<{ pi?: Person } | undefined>>();
   const proposalOf = (id: string) => {
@@ -333,8 +334,9 @@ async function ingestFiles(
     return { record: rec, sources: out };
   };
 
+  const inBatch = new Set(files);
   type Plan = { ok: true; planned: Planned; primary: string } | { ok: false; error: IngestError };
-  const plan = async (g: { key: string; measurements: Measurement[] }): Promise<Plan | undefined> => {
+  const plan = async (g: ReadyGroup): Promise<Plan> => {
     const primary = g.measurements[0]!.files[0]!;
     try {
       const proposalId = proposalFor(primary, settings);
@@ -381,30 +383,67 @@ async function ingestFiles(
       return { ok: false, error: { file: primary, message: `could not be ingested: ${(err as Error).message}`, fix: 'check the file is readable and complete' } };
     }
   };
-  const inBatch = new Set(files);
-  const planned: Planned[] = [];
+
+  // Without --commit a record is written as soon as it is planned; with --commit the
+  // writes wait for their branch to be checked out, below.
+  const writeNow = !(options.commit && !dryRun);
+  const planErrors: { order: [number, number]; error: IngestError }[] = [];
+  const planned: { order: [number, number]; planned: Planned }[] = [];
+  const written: { order: [number, number]; outcome: RecordOutcome }[] = [];
   const seenPids = new Map<string, string>();
-  for (const p of await mapPool(groupMeasurements(measurements), limit, plan)) {
-    if (!p) continue;
+  const limit = options.concurrency ?? 8;
+  const stage = limiter(limit);
+  const staged: Promise<void>[] = [];
+  const planAndWrite = async (g: ReadyGroup): Promise<void> => {
+    const p = await plan(g);
     if (!p.ok) {
-      errors.push(p.error);
-      continue;
+      planErrors.push({ order: g.order, error: p.error });
+      return;
     }
     const clash = seenPids.get(p.planned.pid);
     if (clash) {
-      errors.push({ file: p.primary, message: `maps to the same record ${p.planned.pid} as ${clash}`, fix: 'give the measurements distinct file names' });
-      continue;
+      planErrors.push({ order: g.order, error: { file: p.primary, message: `maps to the same record ${p.planned.pid} as ${clash}`, fix: 'give the measurements distinct file names' } });
+      return;
     }
     seenPids.set(p.planned.pid, p.primary);
-    planned.push(p.planned);
-  }
+    if (!writeNow) {
+      planned.push({ order: g.order, planned: p.planned });
+      return;
+    }
+    try {
+      written.push({ order: g.order, outcome: await apply(p.planned, catalogRoot, dryRun, force) });
+    } catch (err) {
+      // The catalogue, not the file, is at fault; the other records still go in.
+      const error = { file: p.primary, message: `could not write ${p.planned.path}: ${(err as Error).message}`, fix: 'check that the catalogue folder is writable and the disk not full, then ingest again' };
+      planErrors.push({ order: g.order, error });
+    }
+  };
 
-  const records: RecordOutcome[] = [];
+  // Files are read a few at a time (the translators mostly wait on the disk or the
+  // workers); each folder's groups are planned and written as soon as it is read.
+  const stream = groupStream(files);
+  await mapPool(files, limit, async (file, index) => {
+    const result = await readOne(file);
+    options.onFile?.(++done, files.length, file);
+    if (result.status === 'ok') for (const m of result.measurements) for (const f of m.files) claimed.add(f);
+    else if (result.status === 'skipped') skipped.push({ file, reason: result.reason });
+    else readErrors.push({ index, error: { file, message: result.message, ...(result.fix ? { fix: result.fix } : {}) } });
+    for (const g of stream.add(index, result.status === 'ok' ? result.measurements : [])) staged.push(stage(() => planAndWrite(g)));
+  });
+  await Promise.all(staged);
+
+  readErrors.sort((a, b) => a.index - b.index);
+  errors.push(...readErrors.map((e) => e.error), ...planErrors.sort(byOrder).map((e) => e.error));
+  // A file named by a measurement (an SES .ibw beside its .txt, a NeXus data file) is not "skipped".
+  const order = new Map(files.map((f, i) => [f, i]));
+  const unclaimed = skipped.filter((s) => !claimed.has(s.file)).sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+
+  const records: RecordOutcome[] = written.sort(byOrder).map((w) => w.outcome);
   const commits: CommitResult[] = [];
-  if (options.commit && !dryRun) {
+  if (!writeNow) {
     // One commit per instrument branch; records are compared with what that branch holds.
     const byBranch = new Map<string, Planned[]>();
-    for (const p of planned) {
+    for (const { planned: p } of planned.sort(byOrder)) {
       const b = ingestBranch(p.instrumentId, now, settings.timeZone);
       byBranch.set(b, [...(byBranch.get(b) ?? []), p]);
     }
@@ -413,17 +452,15 @@ async function ingestFiles(
         catalogRoot,
         branch,
         async () => {
-        const outs = await mapPool(batch, limit, (p) => apply(p, catalogRoot, false, options.force ?? false));
-        records.push(...outs);
-        return { paths: outs.flatMap((o) => [o.path, ...o.attachments]), message: commitMessage(outs, files.length) };
+          const outs = await mapPool(batch, limit, (p) => apply(p, catalogRoot, false, force));
+          records.push(...outs);
+          return { paths: outs.flatMap((o) => [o.path, ...o.attachments]), message: commitMessage(outs, files.length) };
         },
         options.commitOptions,
       );
       commits.push(result);
       if (result.error) errors.push({ file: catalogRoot, message: result.error, fix: 'commit the catalogue by hand, or fix the repository state and ingest again' });
     }
-  } else {
-    records.push(...(await mapPool(planned, limit, (p) => apply(p, catalogRoot, dryRun, options.force ?? false))));
   }
   return { records, errors, skipped: unclaimed, files: files.length, dryRun, commits };
 }

@@ -1,13 +1,20 @@
 /**
- * A pool of worker threads that run the translators, so a large ingest uses
- * every core: the main thread hashes, maps and writes while workers parse.
- * Results are structured clones of what `readAny` returns in-process.
+ * A pool of worker threads that run the translators and hash the files, so a
+ * large ingest uses every core: the main thread maps and writes while workers
+ * parse. Results are structured clones of what `readAny` returns in-process.
  */
 import { Worker } from 'node:worker_threads';
+import type { FileFacts } from './manifest.ts';
 import type { TranslatorResult } from './measurement.ts';
 
+/** One file read: the translator's result and, for a file that gave measurements, its manifest facts. */
+export interface ReadOutcome {
+  result: TranslatorResult;
+  facts?: FileFacts;
+}
+
 export interface ReadPool {
-  read(path: string): Promise<TranslatorResult>;
+  read(path: string): Promise<ReadOutcome>;
   close(): Promise<void>;
 }
 
@@ -18,7 +25,7 @@ interface Slot {
 
 /** Starts `size` workers and resolves once each has loaded the translators. */
 export async function startReadPool(size: number): Promise<ReadPool> {
-  const waiting = new Map<number, (r: TranslatorResult) => void>();
+  const waiting = new Map<number, (r: ReadOutcome) => void>();
   let nextId = 0;
   const slots: Slot[] = await Promise.all(
     Array.from({ length: size }, async () => {
@@ -34,12 +41,12 @@ export async function startReadPool(size: number): Promise<ReadPool> {
         worker.once('error', reject);
       });
       const slot: Slot = { worker, busy: 0 };
-      worker.on('message', (m: { id: number; result: TranslatorResult }) => {
+      worker.on('message', (m: { id: number; result: TranslatorResult; facts?: FileFacts }) => {
         const done = waiting.get(m.id);
         if (!done) return;
         waiting.delete(m.id);
         slot.busy--;
-        done(m.result);
+        done(m.facts ? { result: m.result, facts: m.facts } : { result: m.result });
       });
       return slot;
     }),
@@ -49,7 +56,7 @@ export async function startReadPool(size: number): Promise<ReadPool> {
       const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
       const id = nextId++;
       slot.busy++;
-      return new Promise<TranslatorResult>((resolve) => {
+      return new Promise<ReadOutcome>((resolve) => {
         waiting.set(id, resolve);
         slot.worker.postMessage({ id, path });
       });

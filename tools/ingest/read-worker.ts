@@ -1,9 +1,11 @@
 /**
  * Worker thread of the read pool (read-pool.ts): reads files with the
- * translators and posts the results back. Translating is the CPU-heavy part of
- * ingest; running it beside the main thread uses the second core.
+ * translators, hashes them, and posts both back. Translating and hashing are
+ * the CPU-heavy part of reading; running them beside the main thread, which
+ * maps and writes records meanwhile, uses every core.
  */
 import { parentPort } from 'node:worker_threads';
+import { fileFacts, type FileFacts } from './manifest.ts';
 import type { TranslatorResult } from './measurement.ts';
 
 const { readAny } = (await import('./translators/index.ts')) as { readAny: (path: string) => Promise<TranslatorResult> };
@@ -15,6 +17,10 @@ parentPort!.on('message', async (msg: { id: number; path: string }) => {
   } catch (err) {
     result = { status: 'error', file: msg.path, message: `the translator failed unexpectedly: ${(err as Error).message}`, fix: 'report this as a bug with the file attached' };
   }
-  parentPort!.postMessage({ id: msg.id, result });
+  // Only a file that became a measurement goes into a manifest. A hash that fails here is
+  // left to the main thread, which tries again and reports the failure against the record.
+  let facts: FileFacts | undefined;
+  if (result.status === 'ok') facts = await fileFacts(msg.path).catch(() => undefined);
+  parentPort!.postMessage({ id: msg.id, result, facts });
 });
 parentPort!.postMessage({ ready: true });
