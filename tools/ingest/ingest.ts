@@ -17,7 +17,7 @@ import { writeFileAtomic, writeRecord } from '../catalog/write.ts';
 import { byOrder, groupStream, type ReadyGroup } from './group-stream.ts';
 import type { Measurement, TranslatorResult } from './measurement.ts';
 import { fileFacts, type FileFacts } from './manifest.ts';
-import type { ReadOutcome } from './read-pool.ts';
+import type { ReadOutcome } from './read-file.ts';
 import { loadSettings, type IngestSettings } from './settings.ts';
 import { proposalFor, toRecord, type AttachmentFile, type MeasurementGroup, type Person } from './to-record.ts';
 import { isoDate, toZonedIso } from './time.ts';
@@ -109,11 +109,6 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
     }
   }
   return { files: [...files].sort(), errors };
-}
-
-async function defaultRead(): Promise<ReadFile> {
-  const mod = (await import('./translators/index.ts')) as { readAny: ReadFile };
-  return mod.readAny;
 }
 
 /** Runs `fn` over `items` with at most `limit` running at once; results in input order. */
@@ -229,9 +224,12 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   try {
     let reader: Reader;
     if (pool) reader = pool.read;
-    else {
-      const read = options.read ?? (await defaultRead());
+    else if (options.read) {
+      const read = options.read;
       reader = async (path) => ({ result: await read(path) });
+    } else {
+      const [{ readAny }, { readAndHash }] = await Promise.all([import('./translators/index.ts'), import('./read-file.ts')]);
+      reader = (path) => readAndHash(path, readAny);
     }
     return await ingestFiles(files, errors, options, reader, catalogRoot, settings);
   } finally {

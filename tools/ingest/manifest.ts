@@ -29,7 +29,7 @@ export function sha256File(path: string): Promise<string> {
 }
 
 /** Files up to this size are hashed from one read; larger ones are streamed. */
-const ONE_READ_LIMIT = 8 * 1024 * 1024;
+export const ONE_READ_LIMIT = 8 * 1024 * 1024;
 
 /** Size, mtime and SHA-256 of one file (streamed when large, so memory stays flat). */
 export async function fileFacts(path: string): Promise<FileFacts> {

@@ -78,6 +78,11 @@ export interface Translator {
   description: string;
   /** True when the content (first bytes) and name look like this format. Content wins over extension. */
   detect(head: Uint8Array, fileName: string): boolean;
-  /** Reads one file. Never throws for bad input: returns an error result. */
-  read(path: string): Promise<TranslatorResult>;
+  /**
+   * Reads one file. Never throws for bad input: returns an error result. `content` is the
+   * file's bytes when the caller has read them already (ingest reads and hashes each file
+   * once, so the manifest's SHA-256 is of the very bytes translated); translators that read
+   * the file in their own way (HDF5) may ignore it.
+   */
+  read(path: string, content?: Uint8Array): Promise<TranslatorResult>;
 }

@@ -6,12 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from './manifest.ts';
 import type { TranslatorResult } from './measurement.ts';
-
-/** One file read: the translator's result and, for a file that gave measurements, its manifest facts. */
-export interface ReadOutcome {
-  result: TranslatorResult;
-  facts?: FileFacts;
-}
+import type { ReadOutcome } from './read-file.ts';
 
 export interface ReadPool {
   read(path: string): Promise<ReadOutcome>;

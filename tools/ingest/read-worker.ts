@@ -1,26 +1,22 @@
 /**
  * Worker thread of the read pool (read-pool.ts): reads files with the
- * translators, hashes them, and posts both back. Translating and hashing are
- * the CPU-heavy part of reading; running them beside the main thread, which
- * maps and writes records meanwhile, uses every core.
+ * translators, hashes them (see read-file.ts), and posts both back.
+ * Translating and hashing are the CPU-heavy part of reading; running them
+ * beside the main thread, which maps and writes records meanwhile, uses every core.
  */
 import { parentPort } from 'node:worker_threads';
-import { fileFacts, type FileFacts } from './manifest.ts';
 import type { TranslatorResult } from './measurement.ts';
+import { readAndHash, type ReadOutcome } from './read-file.ts';
 
-const { readAny } = (await import('./translators/index.ts')) as { readAny: (path: string) => Promise<TranslatorResult> };
+const { readAny } = (await import('./translators/index.ts')) as { readAny: (path: string, content?: Uint8Array) => Promise<TranslatorResult> };
 
 parentPort!.on('message', async (msg: { id: number; path: string }) => {
-  let result: TranslatorResult;
+  let out: ReadOutcome;
   try {
-    result = await readAny(msg.path);
+    out = await readAndHash(msg.path, readAny);
   } catch (err) {
-    result = { status: 'error', file: msg.path, message: `the translator failed unexpectedly: ${(err as Error).message}`, fix: 'report this as a bug with the file attached' };
+    out = { result: { status: 'error', file: msg.path, message: `the translator failed unexpectedly: ${(err as Error).message}`, fix: 'report this as a bug with the file attached' } };
   }
-  // Only a file that became a measurement goes into a manifest. A hash that fails here is
-  // left to the main thread, which tries again and reports the failure against the record.
-  let facts: FileFacts | undefined;
-  if (result.status === 'ok') facts = await fileFacts(msg.path).catch(() => undefined);
-  parentPort!.postMessage({ id: msg.id, result, facts });
+  parentPort!.postMessage({ id: msg.id, ...out });
 });
 parentPort!.postMessage({ ready: true });

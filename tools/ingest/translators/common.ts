@@ -45,8 +45,12 @@ export async function guarded(
   }
 }
 
-/** Reads a whole file, or throws a TranslateError that says why it could not be read. */
-export async function readFileSafe(path: string): Promise<Buffer> {
+/**
+ * Reads a whole file, or throws a TranslateError that says why it could not be read.
+ * Bytes the caller already read (`content`) are used as they are.
+ */
+export async function readFileSafe(path: string, content?: Uint8Array): Promise<Uint8Array> {
+  if (content) return content;
   try {
     return await readFile(path);
   } catch (e) {

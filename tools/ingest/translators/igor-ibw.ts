@@ -57,9 +57,9 @@ export const igorIbw: Translator = {
   detect(head) {
     return looksLikeWave5(head);
   },
-  read(path): Promise<TranslatorResult> {
+  read(path, content): Promise<TranslatorResult> {
     return guarded(path, 'an Igor binary wave', async () => {
-      const wave = readWave(await readFileSafe(path));
+      const wave = readWave(await readFileSafe(path, content));
       return { status: 'ok', file: path, measurements: [wavesToMeasurement([wave], path, 'igor-ibw')] };
     });
   },

@@ -16,9 +16,9 @@ export const igorPxt: Translator = {
     const evidence = packedEvidence(head);
     return evidence === 'wave' || (evidence === 'records' && /\.px[tp]$/i.test(fileName));
   },
-  read(path): Promise<TranslatorResult> {
+  read(path, content): Promise<TranslatorResult> {
     return guarded(path, 'an Igor packed experiment', async () => {
-      const waves = readPacked(await readFileSafe(path));
+      const waves = readPacked(await readFileSafe(path, content));
       if (waves.length === 0) {
         throw new TranslateError(
           'the packed experiment holds no waves, so there is no measurement to catalogue.',

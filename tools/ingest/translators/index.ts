@@ -83,18 +83,22 @@ const expectedList = (): string => TRANSLATORS.map((t) => t.description).join(';
 /**
  * Reads one file with the translator its content calls for. Never throws: every
  * failure is an `error` result naming the file, what was expected and the fix.
+ * `content` is the whole file when the caller has read it already (see read-file.ts):
+ * then detection and translation use those bytes instead of reading again.
  */
-export async function readAny(path: string): Promise<TranslatorResult> {
+export async function readAny(path: string, content?: Uint8Array): Promise<TranslatorResult> {
   const name = basename(path);
   try {
-    let size: number;
-    try {
-      const st = await stat(path);
-      if (st.isDirectory()) return errorResult(path, `${name}: is a folder, expected a file.`, 'Pass the files in it, or let the ingest command walk the folder.');
-      size = st.size;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      return errorResult(path, `${name}: ${code === 'ENOENT' ? 'the file does not exist' : `cannot be read (${code ?? String(e)})`}.`, 'Check the path and the permissions.');
+    let size = content?.length ?? 0;
+    if (!content) {
+      try {
+        const st = await stat(path);
+        if (st.isDirectory()) return errorResult(path, `${name}: is a folder, expected a file.`, 'Pass the files in it, or let the ingest command walk the folder.');
+        size = st.size;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        return errorResult(path, `${name}: ${code === 'ENOENT' ? 'the file does not exist' : `cannot be read (${code ?? String(e)})`}.`, 'Check the path and the permissions.');
+      }
     }
     if (size === 0) {
       return errorResult(
@@ -103,7 +107,7 @@ export async function readAny(path: string): Promise<TranslatorResult> {
         'The copy from the instrument PC may not have finished: copy the file again.',
       );
     }
-    const head = await readHead(path);
+    const head = content ? content.subarray(0, HEAD_BYTES) : await readHead(path);
     const translator = detectHead(head, name);
     const suggested = BY_EXTENSION[extname(name).toLowerCase()];
     if (!translator) {
@@ -116,7 +120,7 @@ export async function readAny(path: string): Promise<TranslatorResult> {
         'Export the data from the instrument software in one of these formats, or keep non-data files out of the ingest folder.',
       );
     }
-    const result = await translator.read(path);
+    const result = await translator.read(path, content);
     if (result.status === 'ok' && suggested && suggested !== translator.id && !(suggested === 'igor-pxt' && translator.id === 'igor-ibw')) {
       const note = `${name}: the name suggests another format, but the content is ${translator.description}; read as that.`;
       for (const m of result.measurements) m.warnings.push(note);

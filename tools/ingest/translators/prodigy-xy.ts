@@ -277,9 +277,9 @@ export const prodigyXy: Translator = {
     const t = headText(head, 2048);
     return /^# Created by:\s+SpecsLab Prodigy/.test(t) || (/^#/.test(t) && /\n# XY-Serializer Export Settings:/.test(t));
   },
-  read(path): Promise<TranslatorResult> {
+  read(path, content): Promise<TranslatorResult> {
     return guarded(path, 'a SPECS Prodigy XY export', async () => {
-      const text = decodeText(await readFileSafe(path));
+      const text = decodeText(await readFileSafe(path, content));
       return { status: 'ok', file: path, measurements: parseProdigyXy(text, path) };
     });
   },

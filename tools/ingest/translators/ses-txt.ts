@@ -160,9 +160,9 @@ export const sesTxt: Translator = {
     const t = headText(head, 1024);
     return /^\s*\[Info\]\r?\n/.test(t) && /Number of Regions=/.test(t);
   },
-  read(path): Promise<TranslatorResult> {
+  read(path, content): Promise<TranslatorResult> {
     return guarded(path, 'a Scienta SES text export', async () => {
-      const text = decodeText(await readFileSafe(path));
+      const text = decodeText(await readFileSafe(path, content));
       return { status: 'ok', file: path, measurements: [parseSesText(text, path)] };
     });
   },

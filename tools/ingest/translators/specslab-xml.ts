@@ -177,9 +177,9 @@ export const specslabXml: Translator = {
     const t = headText(head, 8192);
     return /^\s*<\?xml/.test(t) && (/XMLSerializer2?\b/.test(t) || t.includes('IDL:specs.de/Serializer/'));
   },
-  read(path): Promise<TranslatorResult> {
+  read(path, content): Promise<TranslatorResult> {
     return guarded(path, 'a SpecsLab2 XML export', async () => {
-      const text = decodeText(await readFileSafe(path));
+      const text = decodeText(await readFileSafe(path, content));
       const measurements = parseSpecsLabXml(text, path);
       if (measurements.length === 0) {
         return { status: 'skipped', file: path, reason: `${basename(path)}: the SpecsLab2 export holds no region groups.` };

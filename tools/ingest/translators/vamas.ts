@@ -296,9 +296,9 @@ export const vamas: Translator = {
   detect(head) {
     return headText(head, 200).startsWith('VAMAS Surface Chemical Analysis Standard Data Transfer Format');
   },
-  read(path): Promise<TranslatorResult> {
+  read(path, content): Promise<TranslatorResult> {
     return guarded(path, 'a VAMAS file', async () => {
-      const text = decodeText(await readFileSafe(path));
+      const text = decodeText(await readFileSafe(path, content));
       const measurements = parseVamas(text, path);
       if (measurements.length === 0) return { status: 'skipped', file: path, reason: `${basename(path)}: the VAMAS file holds no blocks.` };
       return { status: 'ok', file: path, measurements };
