@@ -4,6 +4,11 @@ declare module '@citation-js/core' {
     constructor(data: unknown);
     format(format: string, options?: Record<string, unknown>): string | object;
   }
+  export const plugins: {
+    output: { format(format: string, data: unknown[], options?: Record<string, unknown>): string | object };
+    /** `clean` is what `Cite#format` applies to its data before formatting. */
+    input: { util: { clean(data: unknown[]): unknown[] } };
+  };
 }
 declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-ris';

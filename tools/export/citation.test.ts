@@ -67,6 +67,24 @@ describe('formatCitations', () => {
     const back = new Cite(out.bibtex).format('data', { format: 'object' }) as { title: string }[];
     expect(back[0]?.title).toBe('Ag </script> & {braces}');
   });
+
+  it('formats exactly as new Cite([csl]).format does, which it skips for speed', () => {
+    const odd = datasetToCsl({
+      ...datasetView,
+      dataset: {
+        ...rawDataset,
+        datasetName: 'Ünïcode {braces} & $math$ _under_ 50% #1 ~tilde',
+        creators: [{ name: 'José de la Cruz', givenName: 'José', familyName: 'de la Cruz' }, { name: 'ACME & Co.' }],
+        keywords: ['a', 'b; c'],
+      },
+    });
+    for (const csl of [odd, datasetToCsl(datasetView), publicationToCsl(publicationView)]) {
+      const cite = new Cite([csl]);
+      const c = formatCitations(csl);
+      expect(c.bibtex).toBe(`${String(cite.format('bibtex')).trim()}\n`);
+      expect(c.ris).toBe(`${String(cite.format('ris')).trim()}\n`);
+    }
+  });
 });
 
 describe('snapshots', () => {

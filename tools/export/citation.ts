@@ -5,7 +5,7 @@
  * Formatting is citation-js's (@citation-js/core 0.8 with the bibtex, ris and
  * csl plugins); this module only builds the CSL-JSON item it starts from.
  */
-import { Cite } from '@citation-js/core';
+import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
@@ -83,12 +83,17 @@ export function publicationToCsl(view: PublicationView): CslItem {
   });
 }
 
-/** Formats one CSL item as BibTeX, RIS and CSL-JSON (fast: well under a millisecond). */
+/**
+ * Formats one CSL item as BibTeX, RIS and CSL-JSON (~0.1 ms). It calls the
+ * output plugins the way `new Cite([csl]).format(…)` does (clean, then format)
+ * without the Cite constructor's input parsing, which our CSL item does not
+ * need and which cost as much as both formats together (0.1 ms × 70,000 records).
+ */
 export function formatCitations(csl: CslItem): Citations {
-  const cite = new Cite([csl]);
+  const data = plugins.input.util.clean([csl]);
   return {
-    bibtex: String(cite.format('bibtex')).trim() + '\n',
-    ris: String(cite.format('ris')).trim() + '\n',
+    bibtex: String(plugins.output.format('bibtex', data)).trim() + '\n',
+    ris: String(plugins.output.format('ris', data)).trim() + '\n',
     cslJson: `${JSON.stringify([csl], null, 2)}\n`,
   };
 }
