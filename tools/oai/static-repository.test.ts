@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXml } from '../export/xsd.ts';
 import { CANARY_TITLE } from '../site/test-fixture.ts';
 import { loadOaiRepository, type OaiRepository } from './repository.ts';
-import { writeStaticRepository, type StaticRepositoryReport } from './static-repository.ts';
+import { openStaticRepository, writeStaticRepository, type StaticRepositoryReport } from './static-repository.ts';
 import { CANARY, FIXTURE_NOW, HAVE_SCHEMAS, makeOaiFixture, WITHDRAWN, writeOaiSchema, type OaiFixture } from './test-utils.ts';
 
 let fx: OaiFixture;
@@ -78,6 +78,57 @@ describe('the OAI-PMH static repository file', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('records added from models made elsewhere (the build reuses its exports\' DataCite models)', () => {
+  const opts = { fileUrl: 'http://data.nordlys.example/oai/static-repository.xml', gatewayUrl: 'http://gateway.example.org/oai' };
+
+  it('gives the same file in whatever order they come, filling in the ones not added', async () => {
+    const file = join(out, 'reordered', 'static-repository.xml');
+    const w = openStaticRepository(repo, file, opts);
+    const live = repo.items.filter((i) => !i.deleted);
+    // Every other item, backwards; an id that is no live item and a repeated one change nothing.
+    for (const item of live.filter((_, n) => n % 2 === 0).reverse()) w.add(item.id, repo.datacite(item));
+    w.add(WITHDRAWN.pid, repo.datacite(live[0]!));
+    w.add(live[0]!.id, repo.datacite(live[1]!));
+    const r = w.finish();
+    expect(r.records).toBe(live.length);
+    expect(r.problems).toEqual([]);
+    expect(await readFile(file, 'utf8')).toBe(text);
+    expect(await readdir(join(out, 'reordered'))).toEqual(['static-repository.xml']);
+  });
+
+  it('writes the model it is given, not one of its own', async () => {
+    const file = join(out, 'given', 'static-repository.xml');
+    const w = openStaticRepository(repo, file, opts);
+    const item = repo.items.find((i) => !i.deleted && i.kind === 'dataset')!;
+    const model = repo.datacite(item);
+    w.add(item.id, { ...model, titles: [{ title: 'Title from the exports model' }] });
+    w.finish();
+    const records = parser.parse(await readFile(file, 'utf8')).Repository.ListRecords[0].record;
+    const mine = records.find((x: { header: { identifier: string } }) => x.header.identifier === item.identifier);
+    expect(mine.metadata.dc.title).toBe('Title from the exports model');
+  });
+
+  it('reports a record it cannot serialise and writes the others', async () => {
+    const file = join(out, 'broken', 'static-repository.xml');
+    const w = openStaticRepository(repo, file, opts);
+    const item = repo.items.find((i) => !i.deleted && i.kind === 'dataset')!;
+    w.add(item.id, { ...repo.datacite(item), titles: undefined } as never);
+    const r = w.finish();
+    expect(r.problems.map((p) => p.identifier)).toEqual([item.identifier]);
+    expect(r.records).toBe(repo.items.filter((i) => !i.deleted).length - 1);
+    expect(await readFile(file, 'utf8')).not.toContain(`<oai:identifier>${item.identifier}</oai:identifier>`);
+  });
+
+  it('leaves nothing behind when aborted', async () => {
+    const dir = join(out, 'aborted');
+    const w = openStaticRepository(repo, join(dir, 'static-repository.xml'), opts);
+    const item = repo.items.find((i) => !i.deleted)!;
+    w.add(item.id, repo.datacite(item));
+    w.abort();
+    expect(await readdir(dir)).toEqual([]);
   });
 });
 

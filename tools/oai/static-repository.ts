@@ -7,15 +7,19 @@
  * The static-repository rules differ from the live endpoint's: day granularity,
  * no sets and no deleted records (deletedRecord `no`), so only live items go in.
  * xmlbuilder2 writes the document around the records and each record on its
- * own; the records are streamed into the file one at a time, honouring the
- * stream's backpressure, so 100,000 records never sit in memory. The file is
- * renamed into place when complete.
+ * own. Records may be added in any order, from DataCite models computed
+ * elsewhere (`shelfmark build` hands over the ones its exports made, see
+ * build-hook.ts): each is serialised once per format and appended to a spool
+ * file, so 100,000 records never sit in memory; `finish` serialises whatever
+ * was not added, then copies the records into the file in the repository's
+ * order and renames it into place.
+ *
+ * The file system calls are synchronous: the writer runs in the build's exports
+ * worker (or a CLI command) with nothing else to do, and small synchronous
+ * writes cost a fraction of awaited ones.
  */
-import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { create } from 'xmlbuilder2';
 import type { DataciteRecord } from '../export/datacite-model.ts';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
@@ -95,52 +99,174 @@ function skeleton(repo: OaiRepository, formats: readonly MetadataFormat[], baseU
   return parts;
 }
 
+/** A static repository file being written; see {@link openStaticRepository}. */
+export interface StaticRepositoryWriter {
+  /**
+   * Adds the live item with this id (dataset pid or DOI) from its DataCite
+   * model. Ids that are not live items, or were added before, are ignored; a
+   * record that cannot be serialised becomes a problem in the report, never a throw.
+   */
+  add(id: string, datacite: DataciteRecord): void;
+  /** Adds the items not added yet (models from the repository), writes the file and renames it into place. */
+  finish(): StaticRepositoryReport;
+  /** Removes the temporary files, leaving no file behind. */
+  abort(): void;
+}
+
+/** Where one record's text sits in a spool file. */
+interface Span {
+  at: number;
+  length: number;
+}
+
+/**
+ * Starts the static repository file of `repo` at `file`. Nothing appears at
+ * `file` until {@link StaticRepositoryWriter.finish}; on failure call `abort`.
+ */
+export function openStaticRepository(repo: OaiRepository, file: string, opts: StaticRepositoryOptions): StaticRepositoryWriter {
+  mkdirSync(dirname(file), { recursive: true });
+  const formats = STATIC_FORMATS.map((p) => formatOf(p)!);
+  const live = repo.items.filter((i) => !i.deleted);
+  const byId = new Map(live.map((i) => [i.id, i]));
+  const baseUrl = opts.gatewayUrl ? `${opts.gatewayUrl.replace(/\/?$/, '/')}${opts.fileUrl.replace(/^http:\/\//, '')}` : opts.fileUrl;
+  // One spool per ListRecords; each record is converted once for every format.
+  const spools = formats.map((_, n) => `${file}.${process.pid}.${n}.spool`);
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fds: number[] = [];
+  const ends = formats.map(() => 0);
+  const spans = new Map<string, Span[]>();
+  const problems = new Map<string, string>();
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    for (const fd of fds) closeSync(fd);
+    for (const t of spools) rmSync(t, { force: true });
+  };
+  try {
+    for (const t of spools) fds.push(openSync(t, 'w+'));
+  } catch (err) {
+    close();
+    throw err;
+  }
+
+  const addItem = (item: OaiItem, datacite: DataciteRecord): void => {
+    let texts: Buffer[];
+    try {
+      texts = formats.map((f) => Buffer.from(`\n${recordXml(repo, item, datacite, f)}\n`));
+    } catch (err) {
+      problems.set(item.identifier, (err as Error).message);
+      return;
+    }
+    spans.set(
+      item.identifier,
+      texts.map((b, n) => {
+        const span = { at: ends[n]!, length: b.length };
+        writeAll(fds[n]!, b, span.at);
+        ends[n] = span.at + span.length;
+        return span;
+      }),
+    );
+  };
+  const pending = (item: OaiItem): boolean => !spans.has(item.identifier) && !problems.has(item.identifier);
+
+  return {
+    add(id, datacite) {
+      const item = byId.get(id);
+      if (item && pending(item)) addItem(item, datacite);
+    },
+    finish() {
+      let out: number | undefined;
+      try {
+        for (const item of live) {
+          if (!pending(item)) continue;
+          let datacite: DataciteRecord;
+          try {
+            datacite = repo.datacite(item);
+          } catch (err) {
+            problems.set(item.identifier, (err as Error).message);
+            continue;
+          }
+          addItem(item, datacite);
+        }
+        const parts = skeleton(repo, formats, baseUrl);
+        out = openSync(tmp, 'w');
+        const copy = copier(out);
+        for (const n of formats.keys()) {
+          copy.text(parts[n]!);
+          for (const item of live) {
+            const span = spans.get(item.identifier)?.[n];
+            if (span) copy.from(fds[n]!, span);
+          }
+        }
+        copy.text(parts[formats.length]!);
+        copy.flush();
+        closeSync(out);
+        out = undefined;
+        renameSync(tmp, file);
+      } catch (err) {
+        if (out !== undefined) closeSync(out);
+        rmSync(tmp, { force: true });
+        throw err;
+      } finally {
+        close();
+      }
+      const report: StaticRepositoryReport = { file, records: spans.size, bytes: statSync(file).size, problems: [] };
+      for (const item of live) {
+        const message = problems.get(item.identifier);
+        if (message !== undefined) report.problems.push({ identifier: item.identifier, message });
+      }
+      return report;
+    },
+    abort: close,
+  };
+}
+
 /** Writes the static repository file of `repo` to `file` (atomically). */
 export async function writeStaticRepository(repo: OaiRepository, file: string, opts: StaticRepositoryOptions): Promise<StaticRepositoryReport> {
-  await mkdir(dirname(file), { recursive: true });
-  const formats = STATIC_FORMATS.map((p) => formatOf(p)!);
-  // One temporary file per ListRecords, filled in the same pass, so each record
-  // is converted once (the exporters' Markdown rendering dominates), then joined.
-  const tmps = formats.map((_, n) => `${file}.${process.pid}.${n}.tmp`);
-  const outs = tmps.map((t) => createWriteStream(t));
-  const write = async (n: number, text: string): Promise<void> => {
-    if (!outs[n]!.write(text)) await once(outs[n]!, 'drain');
+  return openStaticRepository(repo, file, opts).finish();
+}
+
+/** Writes all of `b` to `fd`, at `position` or else at the file position. */
+function writeAll(fd: number, b: Buffer, position?: number): void {
+  let done = 0;
+  while (done < b.length) done += writeSync(fd, b, done, b.length - done, position === undefined ? null : position + done);
+}
+
+/** Writes text, and spans of spool files, to `fd` through one buffer, so a record costs one read and no write of its own. */
+function copier(fd: number): { text(s: string): void; from(spool: number, span: Span): void; flush(): void } {
+  const buf = Buffer.allocUnsafe(1 << 20);
+  let fill = 0;
+  const flush = (): void => {
+    writeAll(fd, buf.subarray(0, fill));
+    fill = 0;
   };
-  const live = repo.items.filter((i) => !i.deleted);
-  const report: StaticRepositoryReport = { file, records: 0, bytes: 0, problems: [] };
-  const baseUrl = opts.gatewayUrl ? `${opts.gatewayUrl.replace(/\/?$/, '/')}${opts.fileUrl.replace(/^http:\/\//, '')}` : opts.fileUrl;
-  try {
-    const parts = skeleton(repo, formats, baseUrl);
-    for (const n of formats.keys()) await write(n, parts[n]!);
-    for (const item of live) {
-      let datacite;
-      try {
-        datacite = repo.datacite(item);
-      } catch (err) {
-        report.problems.push({ identifier: item.identifier, message: (err as Error).message });
-        continue;
+  const read = (spool: number, into: Buffer, offset: number, span: Span): void => {
+    let done = 0;
+    while (done < span.length) {
+      const n = readSync(spool, into, offset + done, span.length - done, span.at + done);
+      if (n === 0) throw new Error(`the spool file ended before byte ${span.at + span.length}`);
+      done += n;
+    }
+  };
+  return {
+    text(s) {
+      flush();
+      writeAll(fd, Buffer.from(s));
+    },
+    from(spool, span) {
+      if (span.length > buf.length - fill) flush();
+      if (span.length > buf.length) {
+        const big = Buffer.allocUnsafe(span.length);
+        read(spool, big, 0, span);
+        writeAll(fd, big);
+      } else {
+        read(spool, buf, fill, span);
+        fill += span.length;
       }
-      for (const [n, f] of formats.entries()) await write(n, `\n${recordXml(repo, item, datacite, f)}\n`);
-    }
-    await write(formats.length - 1, parts[formats.length]!);
-    for (const o of outs) {
-      o.end();
-      await once(o, 'finish');
-    }
-    const main = createWriteStream(tmps[0]!, { flags: 'a' });
-    for (const t of tmps.slice(1)) await pipeline(createReadStream(t), main, { end: false });
-    main.end();
-    await once(main, 'finish');
-    await rename(tmps[0]!, file);
-  } catch (err) {
-    for (const o of outs) o.destroy();
-    throw err;
-  } finally {
-    for (const t of tmps) await rm(t, { force: true });
-  }
-  report.records = live.length - report.problems.length;
-  report.bytes = (await stat(file)).size;
-  return report;
+    },
+    flush,
+  };
 }
 
 /** One `<oai:record>`, serialised on its own. */

@@ -14,12 +14,12 @@ import { tmpdir } from 'node:os';
 import { join, parse, resolve, sep } from 'node:path';
 import { ENV } from './context.ts';
 import type { ExportReport } from './exports.ts';
-import type { ExportsJob } from './exports-worker.ts';
+import type { ExportsJob, ExportsWorkerReport } from './exports-worker.ts';
 import type { SearchIndexJob } from './search-index-worker.ts';
 import { readGitFacts } from './git-facts.ts';
 import type { SearchIndexReport } from './search-index.ts';
 import { buildSiteIndex } from './site-index.ts';
-import { writeOaiStatic, type StaticRepositoryReport } from '../oai/build-hook.ts';
+import type { StaticRepositoryReport } from '../oai/build-hook.ts';
 
 /** The repository root, where astro.config.mjs lives. */
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
@@ -82,7 +82,9 @@ export async function buildSite(opts: BuildOptions = {}): Promise<BuildReport> {
     // exports worker can write beside the pages while Astro renders them.
     await rm(outDir, { recursive: true, force: true });
     const t0 = performance.now();
-    const worker = runWorker<ExportsJob, ExportReport>('./exports-worker.ts', 'exports', { root, data, outDir });
+    // Harvesters' copy of the public records (#6 §5), written by the exports worker; an internal build must never publish one.
+    const oaiStatic = !visibility.includeEmbargoed;
+    const worker = runWorker<ExportsJob, ExportsWorkerReport>('./exports-worker.ts', 'exports', { root, data, outDir, oaiStatic });
     const exportsDone = worker.done.then((r) => {
       timings.exports = seconds(t0);
       return r;
@@ -124,9 +126,7 @@ export async function buildSite(opts: BuildOptions = {}): Promise<BuildReport> {
       timings.astro = seconds(t);
 
       log('Astro is done; waiting for the exports and the search index');
-      [exports, search] = await Promise.all([exportsDone, searchDone]);
-      // Harvesters' copy of the public records (#6 §5); an internal build must never publish one.
-      if (!visibility.includeEmbargoed) oai = await writeOaiStatic(root, index, facts, outDir);
+      [{ exports, oai }, search] = await Promise.all([exportsDone, searchDone]);
     } catch (err) {
       await Promise.all([worker.stop(), indexer.stop()]);
       throw err;

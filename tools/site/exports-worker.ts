@@ -1,15 +1,18 @@
 /**
  * Worker thread entry of the exports step: on a 2-core machine Astro renders on
  * the main thread while this writes the export files on the other core, so
- * the two longest steps of the build overlap (see build.ts).
+ * the two longest steps of the build overlap (see build.ts). A public build's
+ * OAI-PMH static repository is written here too, from the DataCite models the
+ * exports make anyway, instead of after Astro on the main thread.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createContext } from './context.ts';
-import { writeExports } from './exports.ts';
+import { writeExports, type ExportReport } from './exports.ts';
 import type { HistoryEntry } from './dataset-view.ts';
 import type { SiteIndex } from './site-index.ts';
+import type { StaticRepositoryReport } from '../oai/build-hook.ts';
 
 /** What build.ts passes to the worker. */
 export interface ExportsJob {
@@ -17,10 +20,27 @@ export interface ExportsJob {
   /** Folder holding index.json and history.json. */
   data: string;
   outDir: string;
+  /** Write `oai/static-repository.xml` too: public builds only, never with embargoed datasets (#6 §5). */
+  oaiStatic?: boolean;
+}
+
+/** What the worker posts back. */
+export interface ExportsWorkerReport {
+  exports: ExportReport;
+  oai?: StaticRepositoryReport;
 }
 
 const job = workerData as ExportsJob;
 const index = JSON.parse(readFileSync(join(job.data, 'index.json'), 'utf8')) as SiteIndex;
 const history = JSON.parse(readFileSync(join(job.data, 'history.json'), 'utf8')) as Record<string, HistoryEntry[]>;
-const report = await writeExports(createContext(job.root, index, history), job.outDir);
-parentPort!.postMessage(report);
+const oai = job.oaiStatic
+  ? (await import('../oai/build-hook.ts')).openOaiStatic(job.root, index, { history, tombstones: index.tombstones }, job.outDir)
+  : undefined;
+try {
+  const exports = await writeExports(createContext(job.root, index, history), job.outDir, oai ? { onDatacite: (pid, datacite) => oai.add(pid, datacite) } : {});
+  const report: ExportsWorkerReport = { exports, ...(oai ? { oai: oai.finish() } : {}) };
+  parentPort!.postMessage(report);
+} catch (err) {
+  oai?.abort();
+  throw err;
+}

@@ -1,16 +1,23 @@
 /**
  * Writes the export files beside every visible dataset's landing page, and
- * copies its attachments and annotation images there. Runs after Astro (while
- * Pagefind indexes), reading one record at a time. The formats themselves come
- * from tools/export; this module only resolves each dataset's view and writes.
+ * copies its attachments and annotation images there. Runs in a worker thread
+ * of its own beside Astro (exports-worker.ts), reading one record at a time.
+ * The formats themselves come from tools/export; this module only resolves each
+ * dataset's view and writes.
+ *
+ * The file system calls are synchronous on purpose: the worker has nothing else
+ * to do meanwhile, and at seven small files a dataset an awaited writeFile
+ * (~0.4 ms: open, write, close as three trips through the thread pool) cost
+ * several times a writeFileSync (~0.05 ms); the async version left the worker
+ * a third idle.
  */
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { annotationDir, attachmentDir } from '../core/layout.ts';
 import type { SiteContext } from './context.ts';
 import type { Dataset, Instrument, Proposal, Sample } from './records.ts';
 import type { DatasetView as ExportView, PublicationRecord } from '../export/view.ts';
+import type { DataciteRecord } from '../export/datacite-model.ts';
 import type { DatasetEntry } from './site-index.ts';
 import { safeRelPath } from './dataset-view.ts';
 import { publicRecordJson } from './public-record.ts';
@@ -22,7 +29,21 @@ export interface ExportReport {
   problems: { pid: string; file: string; message: string }[];
 }
 
-type Writer = (view: ExportView, record: Dataset) => Map<string, string>;
+export interface ExportOptions {
+  /**
+   * Receives each dataset's DataCite model once its files are written, so the
+   * OAI-PMH static repository reuses it instead of building it again (build-hook.ts).
+   */
+  onDatacite?(pid: string, datacite: DataciteRecord): void;
+}
+
+/** One dataset's export files (name, contents) and the DataCite model they were written from. */
+interface DatasetExports {
+  files: [string, string][];
+  datacite: DataciteRecord;
+}
+
+type Writer = (view: ExportView, record: Dataset) => DatasetExports;
 
 /**
  * Every export file of one dataset, by file name (the names are fixed in
@@ -32,21 +53,20 @@ type Writer = (view: ExportView, record: Dataset) => Map<string, string>;
  */
 async function loadWriter(): Promise<Writer> {
   const x = await import('../export/index.ts');
-  const { Cite } = await import('@citation-js/core');
-  await Promise.all([import('@citation-js/plugin-bibtex'), import('@citation-js/plugin-ris'), import('@citation-js/plugin-csl')]);
   return (view, record) => {
     const datacite = x.datasetToDatacite(view);
     const csl = x.datasetToCsl(view);
-    const cite = new Cite([csl]);
-    return new Map([
+    const citations = x.formatCitations(csl);
+    const files: [string, string][] = [
       ['record.json', publicRecordJson(record)],
       ['datacite.xml', x.toDataciteXml(datacite)],
       ['datacite.json', `${JSON.stringify(x.toDataciteJson(datacite), null, 2)}\n`],
       ['schema-org.jsonld', `${JSON.stringify(x.datasetToSchemaOrg(view), null, 2)}\n`],
-      ['citation.bib', `${String(cite.format('bibtex')).trim()}\n`],
-      ['citation.ris', `${String(cite.format('ris')).trim()}\n`],
-      ['citation.csl.json', `${JSON.stringify([csl], null, 2)}\n`],
-    ]);
+      ['citation.bib', citations.bibtex],
+      ['citation.ris', citations.ris],
+      ['citation.csl.json', citations.cslJson],
+    ];
+    return { files, datacite };
   };
 }
 
@@ -79,7 +99,7 @@ export function exportView(site: SiteContext, record: Dataset, entry: DatasetEnt
 }
 
 /** Writes every export of every visible dataset under `outDir`. */
-export async function writeExports(site: SiteContext, outDir: string): Promise<ExportReport> {
+export async function writeExports(site: SiteContext, outDir: string, opts: ExportOptions = {}): Promise<ExportReport> {
   const write = await loadWriter();
   const report: ExportReport = { datasets: 0, files: 0, problems: [] };
   const { datasetUrl } = await import('../core/routes.ts');
@@ -87,27 +107,27 @@ export async function writeExports(site: SiteContext, outDir: string): Promise<E
     const pageDir = join(outDir, datasetUrl(entry.pid));
     let record: Dataset;
     try {
-      record = JSON.parse(await readFile(join(site.root, entry.rel), 'utf8')) as Dataset;
+      record = JSON.parse(readFileSync(join(site.root, entry.rel), 'utf8')) as Dataset;
     } catch (err) {
       // The record changed under the build (a concurrent edit): report it, keep going.
       report.problems.push({ pid: entry.pid, file: entry.rel, message: (err as Error).message });
       continue;
     }
     const view = exportView(site, record, entry);
-    await mkdir(pageDir, { recursive: true });
-    let files: Map<string, string>;
+    mkdirSync(pageDir, { recursive: true });
+    let exports: DatasetExports | undefined;
     try {
-      files = write(view, record);
+      exports = write(view, record);
     } catch (err) {
       // The page stays; the build reports the record whose exports failed.
       report.problems.push({ pid: entry.pid, file: 'exports', message: (err as Error).message });
-      files = new Map([['record.json', publicRecordJson(record)]]);
     }
-    for (const [file, text] of files) {
-      await writeFile(join(pageDir, file), text);
+    for (const [file, text] of exports?.files ?? [['record.json', publicRecordJson(record)]]) {
+      writeFileSync(join(pageDir, file), text);
       report.files++;
     }
-    report.files += await copyAssets(site, record, pageDir);
+    if (exports) opts.onDatacite?.(entry.pid, exports.datacite);
+    report.files += copyAssets(site, record, pageDir);
     report.datasets++;
   }
   await writePublicationExports(site, outDir, report);
@@ -139,9 +159,9 @@ async function writePublicationExports(site: SiteContext, outDir: string, report
         ['citation.ris', e.ris],
         ['citation.csl.json', e.cslJson],
       ]);
-      await mkdir(pageDir, { recursive: true });
+      mkdirSync(pageDir, { recursive: true });
       for (const [file, text] of files) {
-        await writeFile(join(pageDir, file), text);
+        writeFileSync(join(pageDir, file), text);
         report.files++;
       }
     } catch (err) {
@@ -154,24 +174,24 @@ async function writePublicationExports(site: SiteContext, outDir: string, report
  * Copies attachments (quick-look plots) and annotation images beside the page,
  * under `attachments/` and `annotations/<name>/`, at the URLs dataset-view.ts links.
  */
-async function copyAssets(site: SiteContext, record: Dataset, pageDir: string): Promise<number> {
+function copyAssets(site: SiteContext, record: Dataset, pageDir: string): number {
   let n = 0;
-  const copy = async (from: string, to: string) => {
+  const copy = (from: string, to: string) => {
     if (!existsSync(from)) return;
-    await mkdir(dirname(to), { recursive: true });
-    await copyFile(from, to);
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(from, to);
     n++;
   };
   const attachments = join(site.root, attachmentDir(record.pid));
   for (const a of record.attachments ?? []) {
-    if (safeRelPath(a.path)) await copy(join(attachments, a.path), join(pageDir, 'attachments', a.path));
+    if (safeRelPath(a.path)) copy(join(attachments, a.path), join(pageDir, 'attachments', a.path));
   }
   const annDir = join(site.root, annotationDir(record.pid));
   for (const ann of site.annotationsOf(record.pid)) {
     if (!ann.image || !safeRelPath(ann.image.path)) continue;
     const name = ann.id.split('/').pop()!;
     // Images sit beside the annotation's JSON (layout.ts); each annotation gets its own folder on the site.
-    await copy(join(annDir, ann.image.path), join(pageDir, 'annotations', name, ann.image.path));
+    copy(join(annDir, ann.image.path), join(pageDir, 'annotations', name, ann.image.path));
   }
   return n;
 }
