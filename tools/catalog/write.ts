@@ -5,7 +5,7 @@
  */
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { recordPath, type RecordType } from '../core/layout.ts';
 
 /** Canonical text of a record: 2-space indentation, key order kept, trailing newline. */
@@ -13,10 +13,15 @@ export function formatRecord(record: unknown): string {
   return `${JSON.stringify(record, null, 2)}\n`;
 }
 
-/** Writes `data` to `path` atomically (temp file + fsync + rename), creating folders as needed. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
+/**
+ * Writes `data` to `path` atomically (temp file + fsync + rename), creating folders as
+ * needed unless `mkdir: false` says the caller has made sure the folder exists (a batch
+ * writing thousands of files into a few folders).
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { mkdir?: boolean } = {}): Promise<void> {
+  if (options.mkdir !== false) await mkdir(dirname(path), { recursive: true });
+  // randomUUID draws from a cached entropy pool; randomBytes costs a system call per name.
+  const tmp = join(dirname(path), `.${randomUUID()}.tmp`);
   const handle = await open(tmp, 'w');
   try {
     await handle.writeFile(data);

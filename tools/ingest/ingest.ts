@@ -10,10 +10,11 @@
  * reported and the batch goes on. Returns data; the CLI formats it.
  */
 import { opendir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { recordPath } from '../core/layout.ts';
-import { writeFileAtomic, writeRecord } from '../catalog/write.ts';
+import { formatRecord, writeFileAtomic } from '../catalog/write.ts';
+import { catalogFolders, type CatalogFolders } from './catalog-folders.ts';
 import { byOrder, groupStream, type ReadyGroup } from './group-stream.ts';
 import type { Measurement, TranslatorResult } from './measurement.ts';
 import { fileFacts, type FileFacts } from './manifest.ts';
@@ -190,16 +191,29 @@ interface Planned {
   existing?: unknown;
 }
 
+/** How {@link apply} writes: where, whether at all, and the batch's folder cache. */
+interface ApplyContext {
+  catalogRoot: string;
+  dryRun: boolean;
+  force: boolean;
+  folders: CatalogFolders;
+}
+
 /** Writes one planned record unless its sources are unchanged; returns the outcome. */
-async function apply(p: Planned, catalogRoot: string, dryRun: boolean, force: boolean): Promise<RecordOutcome> {
+async function apply(p: Planned, { catalogRoot, dryRun, force, folders }: ApplyContext): Promise<RecordOutcome> {
   const existing = p.existing === null ? undefined : p.existing !== undefined ? p.existing : await readJson(join(catalogRoot, p.path));
   const base = { pid: p.pid, title: p.title, ...(p.instrumentId ? { instrumentId: p.instrumentId } : {}), path: p.path, attachments: p.attachments.map((a) => a.rel), sources: p.sources, hashes: p.hashes, warnings: p.warnings };
   if (!force && existing !== undefined && sourceFingerprint(existing) === sourceFingerprint(p.record)) return { ...base, status: 'unchanged' };
   const record = isObj(existing) ? keepCuration(existing, p.record) : p.record;
   if (!dryRun) {
+    const write = async (rel: string, data: string) => {
+      const path = join(catalogRoot, rel);
+      await folders.ensure(dirname(path));
+      await writeFileAtomic(path, data, { mkdir: false });
+    };
     // Attachments first, so a record never points at a plot that is not there yet.
-    for (const a of p.attachments) await writeFileAtomic(join(catalogRoot, a.rel), a.render());
-    await writeRecord(catalogRoot, 'dataset', p.pid, record);
+    await Promise.all(p.attachments.map((a) => write(a.rel, a.render())));
+    await write(p.path, formatRecord(record));
   }
   return { ...base, status: existing === undefined ? 'created' : 'updated' };
 }
@@ -304,6 +318,7 @@ async function ingestFiles(
     return p;
   };
 
+  const folders = catalogFolders();
   const readOnBranch = options.commit && !dryRun ? await branchReader(catalogRoot) : undefined;
   /**
    * The existing record of `pid` (on the batch's branch in commit mode), and the
@@ -311,9 +326,12 @@ async function ingestFiles(
    */
   const earlierSources = async (pid: string, instrumentId: string | undefined): Promise<{ record: unknown; sources: string[] }> => {
     const rel = recordPath('dataset', pid);
+    const abs = join(catalogRoot, rel);
     const text = readOnBranch
       ? await readOnBranch(ingestBranch(instrumentId, now, settings.timeZone), rel)
-      : await readFile(join(catalogRoot, rel), 'utf8').catch(() => undefined);
+      : (await folders.mayExist(abs))
+        ? await readFile(abs, 'utf8').catch(() => undefined)
+        : undefined;
     if (!text) return { record: undefined, sources: [] };
     let rec: unknown;
     try {
@@ -409,7 +427,7 @@ async function ingestFiles(
       return;
     }
     try {
-      written.push({ order: g.order, outcome: await apply(p.planned, catalogRoot, dryRun, force) });
+      written.push({ order: g.order, outcome: await apply(p.planned, { catalogRoot, dryRun, force, folders }) });
     } catch (err) {
       // The catalogue, not the file, is at fault; the other records still go in.
       const error = { file: p.primary, message: `could not write ${p.planned.path}: ${(err as Error).message}`, fix: 'check that the catalogue folder is writable and the disk not full, then ingest again' };
@@ -450,7 +468,9 @@ async function ingestFiles(
         catalogRoot,
         branch,
         async () => {
-          const outs = await mapPool(batch, limit, (p) => apply(p, catalogRoot, false, force));
+          // A fresh folder cache per branch: checking out a branch removes folders git emptied.
+          const onBranch = { catalogRoot, dryRun: false, force, folders: catalogFolders() };
+          const outs = await mapPool(batch, limit, (p) => apply(p, onBranch));
           records.push(...outs);
           return { paths: outs.flatMap((o) => [o.path, ...o.attachments]), message: commitMessage(outs, files.length) };
         },
