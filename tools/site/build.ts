@@ -11,13 +11,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { tmpdir } from 'node:os';
-import { join, parse, resolve, sep } from 'node:path';
+import { dirname, join, parse, resolve, sep } from 'node:path';
 import { ENV } from './context.ts';
 import type { ExportReport } from './exports.ts';
 import type { ExportsJob, ExportsWorkerReport } from './exports-worker.ts';
 import type { SearchIndexJob } from './search-index-worker.ts';
 import { readGitFacts } from './git-facts.ts';
 import type { SearchIndexReport } from './search-index.ts';
+import { withBuildLock } from './build-lock.ts';
 import { buildSiteIndex } from './site-index.ts';
 import type { StaticRepositoryReport } from '../oai/build-hook.ts';
 
@@ -112,13 +113,19 @@ export async function buildSite(opts: BuildOptions = {}): Promise<BuildReport> {
       process.env[ENV.data] = data;
       try {
         const { build } = await import('astro');
-        await build({
-          root: REPO_ROOT,
-          outDir,
-          ...(index.config.siteBaseUrl ? { site: index.config.siteBaseUrl } : {}),
-          vite: { build: { emptyOutDir: false } },
-          logLevel: 'warn',
-        });
+        const lock = join(process.cwd(), '.astro', 'shelfmark-build.lock');
+        await withBuildLock(
+          lock,
+          () =>
+            build({
+              root: REPO_ROOT,
+              outDir,
+              ...(index.config.siteBaseUrl ? { site: index.config.siteBaseUrl } : {}),
+              vite: { build: { emptyOutDir: false } },
+              logLevel: 'warn',
+            }),
+          { onWait: (pid) => log(`Waiting for another build in this folder (process ${pid}) to finish: Astro keeps its intermediate files in ${dirname(lock)}`) },
+        );
       } finally {
         restore(ENV.catalog, saved.catalog);
         restore(ENV.data, saved.data);
