@@ -1,27 +1,10 @@
 /**
- * The search page's script (vanilla, no framework): loads the first Pagefind
- * shard, merges the others (mergeIndex), then renders facet checkboxes with
+ * The search page's script (vanilla, no framework): opens the sharded
+ * Pagefind index (sharded-search.ts), then renders facet checkboxes with
  * counts and the results (title, instrument, date, snippet). The query, the
  * chosen facets and the order live in the URL, so a search can be linked.
  */
-
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string>;
-}
-interface PagefindSearch {
-  results: { id: string; data(): Promise<PagefindResultData> }[];
-  unfilteredResultCount: number;
-  filters: Record<string, Record<string, number>>;
-}
-interface Pagefind {
-  options(o: Record<string, unknown>): Promise<void>;
-  mergeIndex(url: string, o?: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  search(term: string | null, o?: Record<string, unknown>): Promise<PagefindSearch | null>;
-}
+import { groupCount, openShards, type FilterCounts, type PagefindResultData, type SearchOptions, type ShardedIndex, type ShardInfo } from './sharded-search.ts';
 
 const LABELS: Record<string, string> = {
   instrument: 'Instrument',
@@ -58,28 +41,23 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   for (const f of facetNames) selected.set(f, new Set(params.getAll(f)));
 
   status.textContent = 'Loading the search index…';
-  // Two Pagefind instances over the same shards. Once Pagefind has loaded its
-  // filter data, every search also counts facets and gets 5-10x slower (measured
-  // at 100,000 datasets: 0.6 s against 4.7 s for a common word). So `fast` finds
-  // and shows results and never loads filters; `facets` (a second copy of the
-  // module, by its URL) counts facets afterwards and runs searches that filter.
-  let fast: Pagefind;
-  let facets: Pagefind;
-  let totals: Record<string, Record<string, number>> = {};
+  // Two sets of Pagefind copies over the same shards. Once Pagefind has loaded
+  // its filter data, every search also counts facets and gets 5-10x slower
+  // (measured at 100,000 datasets: 0.6 s against 4.7 s for a common word). So
+  // `fast` finds and shows results and never loads filters; `facets` counts
+  // facets afterwards and runs the searches that filter.
+  let fast: ShardedIndex;
+  let facets: ShardedIndex;
+  let totals: FilterCounts = {};
   try {
-    const shards = (await (await fetch('/pagefind/shards.json')).json()) as string[];
+    const shards = (await (await fetch('/pagefind/shards.json')).json()) as ShardInfo[];
     if (shards.length === 0) {
       status.textContent = 'There is nothing to search yet.';
       return;
     }
-    const load = async (suffix: string): Promise<Pagefind> => {
-      const pf = (await import(/* @vite-ignore */ `/pagefind/${shards[0]}/pagefind.js${suffix}`)) as Pagefind;
-      await pf.options({ excerptLength: 24 });
-      for (const s of shards.slice(1)) await pf.mergeIndex(`/pagefind/${s}/`);
-      await pf.init();
-      return pf;
-    };
-    [fast, facets] = await Promise.all([load(''), load('?facets')]);
+    const groups = groupCount(shards.length, navigator.hardwareConcurrency);
+    const open = (copy: string) => openShards('/pagefind/', shards, copy, groups, { excerptLength: 24 });
+    [fast, facets] = await Promise.all([open('results'), open('facets')]);
   } catch (err) {
     // Served from a sub-path or from file://, the index is not where the page looks.
     status.textContent = `The search index could not be loaded (${(err as Error).message}). Browse the datasets instead.`;
@@ -87,15 +65,20 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   }
   const totalsReady = facets.filters().then((t) => (totals = t));
 
-  let run = 0;
-  const update = async (): Promise<void> => {
-    const mine = ++run;
-    const term = input.value.trim();
+  /** The search the form asks for now. */
+  const query = () => {
     const filters: Record<string, { any: string[] }> = {};
     for (const [f, values] of selected) if (values.size) filters[f] = { any: [...values] };
     const filtered = Object.keys(filters).length > 0;
-    const options: Record<string, unknown> = filtered ? { filters } : {};
+    const options: SearchOptions = filtered ? { filters } : {};
     if (sortSel.value) options.sort = { date: sortSel.value };
+    return { term: input.value.trim(), filtered, options, index: filtered ? facets : fast };
+  };
+
+  let run = 0;
+  const update = async (): Promise<void> => {
+    const mine = ++run;
+    const { term, filtered, options, index } = query();
     syncUrl(term, selected, sortSel.value);
     facetsBox.setAttribute('aria-busy', 'true');
     if (term === '' && !filtered) {
@@ -107,8 +90,8 @@ export async function startSearch(root: HTMLElement): Promise<void> {
       return;
     }
     const q = term === '' ? null : term;
-    const search = await (filtered ? facets : fast).search(q, options);
-    if (mine !== run || !search) return; // a newer keystroke won
+    const search = await index.search(q, options);
+    if (mine !== run) return; // a newer keystroke won
     const shown = await Promise.all(search.results.slice(0, PAGE).map((r) => r.data()));
     if (mine !== run) return;
     status.textContent = `${search.results.length} dataset${search.results.length === 1 ? '' : 's'} found${search.results.length > PAGE ? `, showing the first ${PAGE}` : ''}.`;
@@ -116,12 +99,12 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     // Facet counts follow the results.
     await totalsReady;
     const counted = filtered ? search : await facets.search(q, options);
-    if (mine !== run || !counted) return;
+    if (mine !== run) return;
     renderFacets(counted.filters, term);
   };
 
   /** Renders the facets with `counts`; `for` names the search they count (tests wait on it). */
-  function renderFacets(counts: Record<string, Record<string, number>>, forTerm: string): void {
+  function renderFacets(counts: FilterCounts, forTerm: string): void {
     const boxes: HTMLElement[] = [];
     for (const f of facetNames) {
       const values = Object.entries(totals[f] ?? {})
@@ -155,6 +138,10 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);
+    // Fetching the index chunks for the word starts now, not after the
+    // debounce; the search that follows reuses them (Pagefind caches them).
+    const { term, options, index } = query();
+    if (term) index.preload(term, options).catch(() => {});
     timer = setTimeout(() => void update(), 40);
   });
   sortSel.addEventListener('change', () => void update());

@@ -2,7 +2,7 @@
  * The Pagefind step: one fresh index per shard (see planShards), fed with
  * custom records read one at a time, written to `<out>/pagefind/<shard>/`, and
  * closed before the next, so the peak memory is that of the largest shard.
- * The search page loads the first shard and merges the others (mergeIndex).
+ * The search page loads the shards in parallel groups (site/scripts/sharded-search.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,7 +22,11 @@ export interface SearchIndexReport {
   skipped: { rel: string; message: string }[];
 }
 
-/** The manifest the search page reads: shard folder names, largest first is not needed; newest year first. */
+/**
+ * The manifest the search page reads: each shard's folder name and dataset
+ * count, newest year first. The page splits the shards by count into groups it
+ * searches in parallel (site/scripts/sharded-search.ts).
+ */
 export const SHARDS_FILE = 'pagefind/shards.json';
 
 const BATCH = 32;
@@ -73,6 +77,6 @@ export async function writeSearchIndex(site: SiteContext, outDir: string, cap = 
   } finally {
     await pagefind.close();
   }
-  await writeFileAtomic(join(outDir, SHARDS_FILE), `${JSON.stringify(report.shards.map((s) => s.name))}\n`);
+  await writeFileAtomic(join(outDir, SHARDS_FILE), `${JSON.stringify(report.shards)}\n`);
   return report;
 }

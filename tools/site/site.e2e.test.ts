@@ -134,6 +134,61 @@ describe.skipIf(!ready)('site build of the example catalogue (needs catalog/ and
     await page.close();
   });
 
+  it('ranks and counts as one Pagefind copy with every shard merged, though it searches shard groups in parallel', async () => {
+    expect(report.search.shards.length, 'the example catalogue spans several shards').toBeGreaterThan(1);
+    // The commonest words of titles and keywords, one word each: for several words
+    // Pagefind orders equal scores differently from one search to the next, even in one copy.
+    const freq = new Map<string, number>();
+    for (const d of index.datasets)
+      for (const w of `${d.title} ${d.keywords.join(' ')}`.toLowerCase().match(/[a-z]{5,}/g) ?? []) freq.set(w, (freq.get(w) ?? 0) + 1);
+    const words = [...freq.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8).map(([w]) => w);
+    const yearOf = new Map(index.datasets.map((d) => [datasetUrl(d.pid), d.year]));
+    const newest = report.search.shards[0]!.name;
+    const page = await open('/search/');
+    // Words whose best match is in an older shard (another group) while the newest has matches too.
+    let acrossGroups = 0;
+    for (const word of words) {
+      await page.fill('#search-input', word);
+      await page.waitForFunction((k) => (document.querySelector<HTMLElement>('#search-facets')?.dataset.for ?? '') === k, word);
+      const shown = await page.evaluate(() => ({
+        status: document.querySelector('#search-status')!.textContent!,
+        hrefs: [...document.querySelectorAll('#search-results li > a')].map((a) => a.getAttribute('href')!),
+        counts: [...document.querySelectorAll<HTMLElement>('#search-facets fieldset')].flatMap((fs) =>
+          [...fs.querySelectorAll('label')].map((l) => [fs.dataset.facet!, l.querySelector('input')!.value, Number(l.querySelector('.count')!.textContent!.slice(1, -1))] as const),
+        ),
+      }));
+      // The reference: Pagefind's own mergeIndex, all shards in one copy of the module (one worker).
+      const reference = await page.evaluate(async (term) => {
+        const shards = (await (await fetch('/pagefind/shards.json')).json()) as { name: string }[];
+        // Built from a string, so that vitest does not rewrite this import() for Node.
+        const load = new Function('url', 'return import(url)') as (url: string) => Promise<{
+          mergeIndex(url: string): Promise<void>;
+          filters(): Promise<unknown>;
+          search(term: string): Promise<{ results: { data(): Promise<{ url: string }> }[]; filters: Record<string, Record<string, number>> }>;
+        }>;
+        const pf = await load(`/pagefind/${shards[0]!.name}/pagefind.js?reference`);
+        // The module is loaded once per page; merging twice is a no-op Pagefind warns about, so only once.
+        if (!(globalThis as { merged?: boolean }).merged) {
+          for (const s of shards.slice(1)) await pf.mergeIndex(`/pagefind/${s.name}/`);
+          await pf.filters(); // loads the filter data, so that searches count facets
+          (globalThis as { merged?: boolean }).merged = true;
+        }
+        const s = await pf.search(term);
+        const top = await Promise.all(s.results.map((r) => r.data()));
+        return { hits: s.results.length, urls: top.map((d) => d.url), filters: s.filters };
+      }, word);
+      expect(shown.status, word).toMatch(new RegExp(`^${reference.hits} datasets? found`));
+      expect(shown.hrefs, word).toEqual(reference.urls.slice(0, 10));
+      expect(shown.counts.length, word).toBeGreaterThan(3);
+      for (const [facet, value, n] of shown.counts) expect([word, facet, value, n]).toEqual([word, facet, value, reference.filters[facet]?.[value]]);
+      const ys = reference.urls.map((u) => yearOf.get(u));
+      if (ys[0] !== newest && ys.includes(newest)) acrossGroups++;
+    }
+    // So the order checked above could be wrong: a merge that did not sort would fail it.
+    expect(acrossGroups).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('never publishes the embargo canary, not even inside the Pagefind index', async () => {
     const canaries: string[] = [];
     for (const d of index.datasets) expect(d.title).not.toMatch(/CANARY/);
