@@ -5,9 +5,19 @@
  * offset only when the file states one; otherwise the pipeline applies the
  * catalogue's time zone. Parsing goes through luxon, not hand-written regexes.
  */
-import { DateTime } from 'luxon';
+import { DateTime, type TokenParser } from 'luxon';
 
 const ISO_NO_MS = { suppressMilliseconds: true } as const;
+
+const parsers = new Map<string, TokenParser>();
+
+/** luxon's `fromFormat`, with each format compiled once: compiling is most of its cost, and ingest parses thousands of stamps. */
+function fromFormat(text: string, format: string, opts: { zone: string; locale?: string }): DateTime {
+  const key = `${opts.locale ?? ''}\0${format}`;
+  let parser = parsers.get(key);
+  if (!parser) parsers.set(key, (parser = DateTime.buildFormatParser(format, opts.locale ? { locale: opts.locale } : {})));
+  return DateTime.fromFormatParser(text, parser, opts);
+}
 
 /** Formats tried for a date and a time that the file gives without a zone. */
 const LOCAL_FORMATS = [
@@ -32,7 +42,7 @@ const LOCAL_FORMATS = [
 export function localDateTime(date: string, time: string): string | undefined {
   const text = `${date.trim()} ${time.trim()}`;
   for (const format of LOCAL_FORMATS) {
-    const dt = DateTime.fromFormat(text, format, { zone: 'utc', locale: 'en-US' });
+    const dt = fromFormat(text, format, { zone: 'utc', locale: 'en-US' });
     if (dt.isValid) return dt.toISO({ ...ISO_NO_MS, includeOffset: false }) ?? undefined;
   }
   return undefined;
@@ -45,10 +55,10 @@ export function prodigyDateTime(text: string): string | undefined {
   const [, date, time, zone] = m as unknown as [string, string, string, string | undefined];
   const format = date.split('/')[2]!.length === 2 ? 'M/d/yy H:mm:ss' : 'M/d/yyyy H:mm:ss';
   if (!zone) {
-    const dt = DateTime.fromFormat(`${date} ${time}`, format, { zone: 'utc' });
+    const dt = fromFormat(`${date} ${time}`, format, { zone: 'utc' });
     return dt.isValid ? (dt.toISO({ ...ISO_NO_MS, includeOffset: false }) ?? undefined) : undefined;
   }
-  const dt = DateTime.fromFormat(`${date} ${time}`, format, { zone: zone === 'UTC' ? 'utc' : zone });
+  const dt = fromFormat(`${date} ${time}`, format, { zone: zone === 'UTC' ? 'utc' : zone });
   return dt.isValid ? (dt.toISO(ISO_NO_MS) ?? undefined) : undefined;
 }
 

@@ -125,6 +125,8 @@ export function parseSpecsLabXml(text: string, path: string): Measurement[] {
     parseTagValue: false,
     processEntities: false,
     isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
+    // isArray ignores the path: without this the parser spells out every node's path as a string for it.
+    jPath: false,
   });
   let doc: XmlNode;
   try {
