@@ -100,6 +100,18 @@ describe.skipIf(!HAVE_CORPUS)(`ingest of the real corpus (needs ${CORPUS})`, () 
     expect(pooled.errors).toEqual(inProcess.errors);
   }, 60_000);
 
+  it('writes the same record and quick-look files whether the workers or the main thread read', async () => {
+    const now = new Date('2026-01-01T00:00:00Z');
+    const dirs = ['scienta-ses', 'specs-prodigy', 'other'].map((d) => join(CORPUS, d));
+    const [pooledCat, inProcessCat] = await Promise.all([0, 1].map(async () => corpusCatalog(join(await makeTempDir(), 'catalog'))));
+    const pooled = await ingest(dirs, { catalogRoot: pooledCat!, workers: 2, now });
+    const inProcess = await ingest(dirs, { catalogRoot: inProcessCat!, workers: 0, now });
+    const written = pooled.records.flatMap((r) => [r.path, ...r.attachments]);
+    expect(written.filter((p) => p.endsWith('.svg')).length).toBeGreaterThan(4);
+    expect(inProcess.records.flatMap((r) => [r.path, ...r.attachments])).toEqual(written);
+    for (const rel of written) expect(await readFile(join(pooledCat!, rel), 'utf8'), rel).toBe(await readFile(join(inProcessCat!, rel), 'utf8'));
+  }, 60_000);
+
   it('shelfmark ingest ../shared/corpus/scienta-ses prints one line per measurement', async () => {
     const cat = await corpusCatalog(join(await makeTempDir(), 'catalog'));
     const { code, stdout } = await new Promise<{ code: number; stdout: string; stderr: string }>((res) => {

@@ -25,7 +25,22 @@ export interface Region {
    * and, for keys a format does not define, the snake_cased key as written (e.g. mono_energy). */
   metadata: Record<string, HarvestedQuantity>;
   /** A 1-D spectrum for the quick-look plot, when the file has one. */
-  spectrum?: { x: number[]; y: number[]; xLabel: string; xUnit: string; yLabel: string };
+  spectrum?: Spectrum;
+}
+
+/** A 1-D spectrum: what the quick-look plot (quicklook.ts) draws, and nothing else reads. */
+export interface Spectrum {
+  x: number[];
+  y: number[];
+  xLabel: string;
+  xUnit: string;
+  yLabel: string;
+  /**
+   * The plot already drawn from x and y, without its title (quicklook.ts `renderPlot`).
+   * A read worker draws it and sends empty x and y instead of the arrays, the bulk of a
+   * result that only the plot needs; ingest then adds the dataset's title.
+   */
+  plot?: string;
 }
 
 export interface Measurement {

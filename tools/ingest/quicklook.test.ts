@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { decimate, escapeXml, renderSpectrumSvg } from './quicklook.ts';
+import { scaleLinear } from 'd3-scale';
+import { affine, decimate, escapeXml, renderPlot, renderSpectrumSvg, titledPlot } from './quicklook.ts';
 
 describe('renderSpectrumSvg', () => {
   const input = { title: 'Ag 3d <sample & "x">', x: [382, 381, 380, 379], y: [10, 40, 25, 5], xLabel: 'Binding Energy', xUnit: 'eV', yLabel: 'Intensity' };
@@ -22,6 +23,24 @@ describe('renderSpectrumSvg', () => {
     expect(x382).toBeLessThan(x379);
     const kinetic = renderSpectrumSvg({ ...input, xLabel: 'Kinetic Energy' })!;
     expect(Number(/<text x="([\d.]+)"[^>]*>382</.exec(kinetic)![1])).toBeGreaterThan(Number(/<text x="([\d.]+)"[^>]*>379</.exec(kinetic)![1]));
+  });
+
+  it('draws the same SVG in two steps: the plot without a title, then the title', () => {
+    const { title, ...spectrum } = input;
+    expect(titledPlot(title, renderPlot(spectrum)!)).toBe(renderSpectrumSvg(input));
+    expect(renderPlot(spectrum)).not.toContain('Ag 3d');
+    expect(renderPlot({ ...spectrum, y: [1, 2] })).toBeUndefined();
+  });
+
+  it('maps points exactly as the d3 scale does, in both directions', () => {
+    for (const domain of [[382, 379], [0.1, 0.7], [-5e-7, 3e-6], [4, 4]]) {
+      const s = scaleLinear().domain(domain).range([64, 464]);
+      const f = affine(s);
+      for (let i = -2; i <= 12; i++) {
+        const v = domain[0]! + ((domain[1]! - domain[0]! || 1) * i) / 10;
+        expect(f(v)).toBe(s(v));
+      }
+    }
   });
 
   it('returns undefined when there is nothing to draw', () => {

@@ -41,20 +41,50 @@ export function plottable(input: Pick<PlotInput, 'x' | 'y'>): boolean {
  * Renders the plot, or returns undefined when there is nothing to draw (see {@link plottable}).
  */
 export function renderSpectrumSvg(input: PlotInput): string | undefined {
-  const n = Math.min(input.x.length, input.y.length);
-  if (input.x.length !== input.y.length) return undefined;
+  const plot = renderPlot(input);
+  return plot === undefined ? undefined : titledPlot(input.title, plot);
+}
+
+/** The SVG head up to and including the title; {@link renderPlot} gives the rest. */
+function svgHead(title: string): string {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="t">`,
+    `<title id="t">${escapeXml(title)}</title>`,
+    `<rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>`,
+    `<g font-family="sans-serif" font-size="11" fill="#222">`,
+    `<text x="${WIDTH / 2}" y="17" text-anchor="middle" font-size="13">${escapeXml(title)}</text>`,
+  ].join('\n');
+}
+
+/** The whole SVG from a title and the plot {@link renderPlot} drew. */
+export function titledPlot(title: string, plot: string): string {
+  return `${svgHead(title)}\n${plot}`;
+}
+
+/**
+ * The plot without its title: axes, ticks, labels and the line, the costly part of a
+ * quick-look. It depends on the spectrum alone, so a read worker can draw it before
+ * the dataset's title is known; {@link titledPlot} completes it. Undefined when there
+ * is nothing to draw.
+ */
+export function renderPlot(input: Omit<PlotInput, 'title'>): string | undefined {
+  const n = input.x.length;
+  if (n !== input.y.length) return undefined;
+  // One pass for the finite points and their extent (a spread Math.min(...xs) overflows the stack on long spectra).
   const pts: [number, number][] = [];
+  let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
   for (let i = 0; i < n; i++) {
     const x = input.x[i]!;
     const y = input.y[i]!;
-    if (Number.isFinite(x) && Number.isFinite(y)) pts.push([x, y]);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    pts.push([x, y]);
+    if (x < xMin) xMin = x;
+    if (x > xMax) xMax = x;
+    if (y < yMin) yMin = y;
+    if (y > yMax) yMax = y;
   }
   if (pts.length < 2) return undefined;
   const shown = decimate(pts, 2 * (WIDTH - M.left - M.right));
-  const xs = pts.map((p) => p[0]);
-  const ys = pts.map((p) => p[1]);
-  const [xMin, xMax] = [Math.min(...xs), Math.max(...xs)];
-  let [yMin, yMax] = [Math.min(...ys), Math.max(...ys)];
   if (yMin === yMax) [yMin, yMax] = [yMin - 1, yMax + 1];
   const innerW = WIDTH - M.left - M.right;
   const innerH = HEIGHT - M.top - M.bottom;
@@ -62,7 +92,9 @@ export function renderSpectrumSvg(input: PlotInput): string | undefined {
     .domain(isReversed(input.xLabel) ? [xMax, xMin] : [xMin, xMax])
     .range([M.left, M.left + innerW]);
   const yScale = scaleLinear().domain([yMin, yMax]).nice().range([M.top + innerH, M.top]);
-  const path = `M${shown.map((p) => `${round(xScale(p[0]))},${round(yScale(p[1]))}`).join('L')}`;
+  const [toX, toY] = [affine(xScale), affine(yScale)];
+  let path = '';
+  for (const [x, y] of shown) path += `${path ? 'L' : 'M'}${round(toX(x))},${round(toY(y))}`;
 
   const xTicks = xScale.ticks(6);
   const yTicks = yScale.ticks(5);
@@ -70,15 +102,7 @@ export function renderSpectrumSvg(input: PlotInput): string | undefined {
   const yFmt = yScale.tickFormat(5, '~s');
   const bottom = M.top + innerH;
   const xAxisLabel = input.xUnit ? `${input.xLabel} (${input.xUnit})` : input.xLabel;
-  const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="t">`,
-    `<title id="t">${escapeXml(input.title)}</title>`,
-    `<rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>`,
-    `<g font-family="sans-serif" font-size="11" fill="#222">`,
-    `<text x="${WIDTH / 2}" y="17" text-anchor="middle" font-size="13">${escapeXml(input.title)}</text>`,
-    `<path d="M${M.left},${M.top}V${bottom}H${M.left + innerW}" fill="none" stroke="#222"/>`,
-  );
+  const out: string[] = [`<path d="M${M.left},${M.top}V${bottom}H${M.left + innerW}" fill="none" stroke="#222"/>`];
   for (const t of xTicks) {
     const x = round(xScale(t));
     out.push(
@@ -105,6 +129,24 @@ export function renderSpectrumSvg(input: PlotInput): string | undefined {
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * The map a two-number d3 linear scale applies, as a plain function with the same
+ * arithmetic (d3-scale's bimap: domain and range swapped when the domain descends,
+ * then interpolateNumber), so the path is the same to the last digit but costs a
+ * multiply and an add per point instead of d3's general piecewise call.
+ */
+export function affine(scale: { domain(): number[]; range(): number[] }): (v: number) => number {
+  let [d0, d1] = scale.domain() as [number, number];
+  let [r0, r1] = scale.range() as [number, number];
+  if (d1 < d0) [d0, d1, r0, r1] = [d1, d0, r1, r0];
+  const span = d1 - d0;
+  if (!span) return () => r0 * 0.5 + r1 * 0.5;
+  return (v) => {
+    const t = (v - d0) / span;
+    return r0 * (1 - t) + r1 * t;
+  };
+}
 
 /**
  * At most `max` points: the minimum and maximum of each run of consecutive points,

@@ -5,7 +5,8 @@
  * beside the main thread, which maps and writes records meanwhile, uses every core.
  */
 import { parentPort } from 'node:worker_threads';
-import type { TranslatorResult } from './measurement.ts';
+import type { Measurement, TranslatorResult } from './measurement.ts';
+import { renderPlot } from './quicklook.ts';
 import { readAndHash, type ReadOutcome } from './read-file.ts';
 
 const { readAny } = (await import('./translators/index.ts')) as { readAny: (path: string, content?: Uint8Array) => Promise<TranslatorResult> };
@@ -17,6 +18,22 @@ parentPort!.on('message', async (msg: { id: number; path: string }) => {
   } catch (err) {
     out = { result: { status: 'error', file: msg.path, message: `the translator failed unexpectedly: ${(err as Error).message}`, fix: 'report this as a bug with the file attached' } };
   }
+  if (out.result.status === 'ok') drawPlots(out.result.measurements);
   parentPort!.postMessage({ id: msg.id, ...out });
 });
+/**
+ * Draws each spectrum's quick-look here, beside the translation, and drops the arrays it
+ * was drawn from: copying thousands of numbers to the main thread cost about as much as
+ * drawing them, and the main thread is the one that maps and writes every record.
+ */
+function drawPlots(ms: readonly Measurement[]): void {
+  for (const m of ms) {
+    for (const r of m.regions) {
+      const s = r.spectrum;
+      const plot = s && s.plot === undefined ? renderPlot(s) : undefined;
+      if (s && plot !== undefined) r.spectrum = { ...s, x: [], y: [], plot };
+    }
+  }
+}
+
 parentPort!.postMessage({ ready: true });

@@ -9,7 +9,7 @@ import { SEGMENT, attachmentDir } from '../core/layout.ts';
 import { applyProfile, chooseProfile, keepAll, setPath, withDerivedKeys, type ProfiledValues, type QuantityEntry } from './apply-profile.ts';
 import type { FileFacts } from './manifest.ts';
 import type { HarvestedQuantity, Measurement } from './measurement.ts';
-import { plottable, renderSpectrumSvg } from './quicklook.ts';
+import { plottable, renderPlot, titledPlot } from './quicklook.ts';
 import type { IngestSettings } from './settings.ts';
 import { datePlusYears, toZonedIso, zonedNow } from './time.ts';
 
@@ -301,10 +301,10 @@ export function toRecord(group: MeasurementGroup, settings: IngestSettings, opti
   withSpectrum.forEach((r, i) => {
     const s = r.spectrum!;
     const title = r.name ? `${m.title ?? groupStem(m.groupKey)}: ${r.name}` : (m.title ?? groupStem(m.groupKey));
-    const input = { title, x: s.x, y: s.y, xLabel: s.xLabel, xUnit: s.xUnit, yLabel: s.yLabel };
-    if (!plottable(input)) return;
+    // A read worker may have drawn the plot already (measurement.ts Spectrum.plot).
+    if (s.plot === undefined && !plottable(s)) return;
     const file = withSpectrum.length === 1 ? 'quicklook.svg' : `quicklook-${String(i + 1).padStart(2, '0')}-${sanitizeName(r.name)}.svg`;
-    attachments.push({ rel: `${dir}/${file}`, render: () => renderSpectrumSvg(input)! });
+    attachments.push({ rel: `${dir}/${file}`, render: () => titledPlot(title, s.plot ?? renderPlot(s)!) });
     attachmentList.push({ path: file, caption: `Quick-look: ${s.yLabel} against ${s.xLabel}, region ${r.name}`, mediaType: 'image/svg+xml' });
   });
 
