@@ -4,7 +4,7 @@
  * offset, so a local reading is placed in the facility's IANA time zone
  * (`config.timeZone`); daylight-saving rules come from luxon, not from us.
  */
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 /** A time turned into ISO 8601 with offset, or the reason it could not be. */
 export type ZonedTime = { ok: true; iso: string } | { ok: false; reason: string };
@@ -33,10 +33,47 @@ export function toZonedIso(iso: string, timeZone: string): ZonedTime {
     const r = slowCheck(iso.trim());
     return r ?? { ok: true, iso: `${iso.trim()}${offset}` };
   }
-  return slowZonedIso(iso, timeZone);
+  return instantInZone(iso.trim(), timeZone) ?? slowZonedIso(iso, timeZone);
 }
 
 const offsets = new Map<string, string>();
+
+/** An instant with its offset, as translators write times the file gives in UTC or with an offset. */
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(Z|([+-])(\d{2}):(\d{2}))$/;
+
+const zones = new Map<string, IANAZone | undefined>();
+
+/**
+ * Fast path for an instant with an offset (`…Z`, `…+02:00`) shown in an IANA zone: the
+ * zone's offset at that instant from luxon's zone object, the text built here in the form
+ * luxon's toISO gives (time.test.ts compares the two over many instants and zones).
+ * Undefined when luxon must decide: an unusual form, or a fixed-offset zone such as "UTC"
+ * (which luxon writes with "Z").
+ */
+function instantInZone(iso: string, timeZone: string): ZonedTime | undefined {
+  const m = INSTANT.exec(iso);
+  if (!m) return undefined;
+  let zone = zones.get(timeZone);
+  if (!zones.has(timeZone)) {
+    zone = /^(utc|gmt)$/i.test(timeZone) || !IANAZone.isValidZone(timeZone) ? undefined : IANAZone.create(timeZone);
+    if (zones.size > 100) zones.clear();
+    zones.set(timeZone, zone);
+  }
+  if (!zone) return undefined;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  if (y < 1000 || h > 23 || mi > 59 || s > 59) return undefined;
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s, m[7] ? Number(m[7].padEnd(3, '0')) : 0);
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return undefined;
+  const given = m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
+  const instant = wall - given * 60_000;
+  const offset = zone.offset(instant);
+  const local = new Date(instant + offset * 60_000).toISOString();
+  const ms = local.slice(20, 23);
+  const abs = Math.abs(offset);
+  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return { ok: true, iso: `${local.slice(0, 19)}${ms === '000' ? '' : `.${ms}`}${offset < 0 ? '-' : '+'}${hhmm}` };
+}
 
 /** A wall time whose hour exists may still have impossible minutes or seconds ("15:61:00"). */
 function slowCheck(wall: string): ZonedTime | undefined {
