@@ -81,9 +81,24 @@ export interface XmlOptions {
 
 /** Serialises a DataCite record as kernel 4.6 XML, properties in the order of the schema documentation. */
 export function toDataciteXml(r: DataciteRecord, options: XmlOptions = {}): string {
+  return dataciteResourceXml(dataciteResource(r), options);
+}
+
+/**
+ * The `<resource>` element of a record, in a document of its own. Serialise it
+ * with {@link dataciteResourceXml}; a wrapper that needs the same element
+ * (oai_datacite) can import it instead of building it again, which costs about
+ * half as much (tools/site/exports.ts hands it to the OAI static repository).
+ */
+export function dataciteResource(r: DataciteRecord): XMLBuilder {
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
   appendDataciteResource(doc, r);
-  return doc.end({ prettyPrint: options.pretty ?? true, headless: options.headless ?? false });
+  return doc.root();
+}
+
+/** The document of a {@link dataciteResource} as kernel 4.6 XML, as {@link toDataciteXml} writes it. */
+export function dataciteResourceXml(resource: XMLBuilder, options: XmlOptions = {}): string {
+  return resource.end({ prettyPrint: options.pretty ?? true, headless: options.headless ?? false });
 }
 
 /** Appends the `<resource>` element of a record under `parent` (a document, or a wrapper such as oai_datacite's payload). */

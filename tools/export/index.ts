@@ -10,6 +10,7 @@
  *
  *   datasetToDatacite(view) / publicationToDatacite(view) → DataciteRecord   the DataCite 4.6 model
  *   toDataciteXml(record, {headless?}) → string   kernel 4.6 XML (xmlbuilder2)
+ *   dataciteResource(record) / dataciteResourceXml(resource)  the same in two steps, to reuse the element
  *   fromDataciteXml(xml) → DataciteRecord   the reverse (fast-xml-parser); throws DataciteXmlError
  *   toDataciteJson(record, event?) → {data:{type:'dois', attributes}}      the REST API body
  *   toOaiDc(record) / toOaiDatacite(record, {datacentreSymbol}) → string  OAI-PMH oai_dc, oai_datacite
@@ -36,7 +37,7 @@ import type { DatasetView, PublicationView } from './view.ts';
 export type * from './view.ts';
 export type * from './datacite-model.ts';
 export { DATACITE_NS, DATACITE_SCHEMA_LOCATION } from './datacite-model.ts';
-export { toDataciteXml, type XmlOptions } from './datacite-xml.ts';
+export { toDataciteXml, dataciteResource, dataciteResourceXml, type XmlOptions } from './datacite-xml.ts';
 export { fromDataciteXml, DataciteXmlError } from './datacite-xml-read.ts';
 export { appendDataciteResource } from './datacite-xml.ts';
 export { toOaiDc, toOaiDatacite, appendOaiDc, appendOaiDatacite, OAI_DC_NS, DC_NS, OAI_DATACITE_NS, type OaiDataciteOptions } from './oai-dc.ts';

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasetToDatacite, publicationToDatacite } from './datacite-from-records.ts';
 import { fromDataciteXml } from './datacite-xml-read.ts';
 import { datasetView, publicationView } from './fixtures/records.ts';
-import { toOaiDatacite, toOaiDc } from './oai-dc.ts';
+import { create } from 'xmlbuilder2';
+import { dataciteResource, dataciteResourceXml, toDataciteXml } from './datacite-xml.ts';
+import { appendOaiDatacite, toOaiDatacite, toOaiDc } from './oai-dc.ts';
 import { CORPUS_DIR, DATACITE_XSD, validateXml, XMLLINT } from './xsd.ts';
 
 const oaiXsd = resolve(CORPUS_DIR, 'oai-pmh-xsd');
@@ -43,6 +45,17 @@ describe('toOaiDatacite', () => {
     const inner = /<resource [\s\S]*<\/resource>/.exec(xml)?.[0] ?? '';
     const { url: _url, ...expected } = publicationToDatacite(publicationView);
     expect(fromDataciteXml(inner)).toEqual(expected);
+  });
+
+  it('writes the same record from a <resource> built before (for datacite.xml) as from the model', () => {
+    for (const record of [publicationToDatacite(publicationView), dataset]) {
+      const resource = dataciteResource(record);
+      const imported = create({ version: '1.0', encoding: 'UTF-8' });
+      appendOaiDatacite(imported, { ...record, titles: [{ title: 'not read when the resource is given' }] }, 'NORDLYS.DATA', resource);
+      expect(imported.end({ prettyPrint: true })).toBe(toOaiDatacite(record, { datacentreSymbol: 'NORDLYS.DATA' }));
+      // The element is copied, so datacite.xml can still be written from it afterwards.
+      expect(dataciteResourceXml(resource)).toBe(toDataciteXml(record));
+    }
   });
 });
 

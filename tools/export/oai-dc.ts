@@ -82,15 +82,21 @@ export interface OaiDataciteOptions extends XmlOptions {
   datacentreSymbol: string;
 }
 
-/** Appends `<oai_datacite>` (schema oai-1.1) holding the record's DataCite resource under `parent`. */
-export function appendOaiDatacite(parent: XMLBuilder, r: DataciteRecord, datacentreSymbol: string): void {
+/**
+ * Appends `<oai_datacite>` (schema oai-1.1) holding the record's DataCite
+ * resource under `parent`; `resource`, the record's `<resource>` already built
+ * (dataciteResource in datacite-xml.ts), is imported instead of building it again.
+ */
+export function appendOaiDatacite(parent: XMLBuilder, r: DataciteRecord, datacentreSymbol: string, resource?: XMLBuilder): void {
   const root = parent
     .ele(OAI_DATACITE_NS, 'oai_datacite')
     .att(XMLNS_NS, 'xmlns:xsi', XSI_NS)
     .att(XSI_NS, 'xsi:schemaLocation', `${OAI_DATACITE_NS} http://schema.datacite.org/oai/oai-1.1/oai.xsd`);
   el(root, 'schemaVersion', '4.6');
   el(root, 'datacentreSymbol', datacentreSymbol);
-  appendDataciteResource(root.ele('payload'), r);
+  const payload = root.ele('payload');
+  if (resource) payload.import(resource);
+  else appendDataciteResource(payload, r);
 }
 
 /** A record as an `oai_datacite` document. */

@@ -14,8 +14,12 @@ export interface MetadataFormat {
   prefix: string;
   schema: string;
   namespace: string;
-  /** Appends the record in this format under `parent` (the `<metadata>` element). */
-  append(parent: XMLBuilder, record: DataciteRecord, datacentreSymbol: string): void;
+  /**
+   * Appends the record in this format under `parent` (the `<metadata>` element);
+   * `resource` is the record's DataCite `<resource>` when it was built already
+   * (for datacite.xml), so formats that carry it import it.
+   */
+  append(parent: XMLBuilder, record: DataciteRecord, datacentreSymbol: string, resource?: XMLBuilder): void;
 }
 
 export const METADATA_FORMATS: readonly MetadataFormat[] = [
@@ -24,13 +28,13 @@ export const METADATA_FORMATS: readonly MetadataFormat[] = [
     prefix: 'oai_datacite',
     schema: 'http://schema.datacite.org/oai/oai-1.1/oai.xsd',
     namespace: OAI_DATACITE_NS,
-    append: (p, r, symbol) => appendOaiDatacite(p, r, symbol),
+    append: (p, r, symbol, resource) => appendOaiDatacite(p, r, symbol, resource),
   },
   {
     prefix: 'datacite',
     schema: 'https://schema.datacite.org/meta/kernel-4.6/metadata.xsd',
     namespace: DATACITE_NS,
-    append: (p, r) => appendDataciteResource(p, r),
+    append: (p, r, _symbol, resource) => (resource ? void p.import(resource) : appendDataciteResource(p, r)),
   },
 ];
 

@@ -103,10 +103,12 @@ function skeleton(repo: OaiRepository, formats: readonly MetadataFormat[], baseU
 export interface StaticRepositoryWriter {
   /**
    * Adds the live item with this id (dataset pid or DOI) from its DataCite
-   * model. Ids that are not live items, or were added before, are ignored; a
-   * record that cannot be serialised becomes a problem in the report, never a throw.
+   * model, and its `<resource>` element if already built (dataciteResource in
+   * tools/export). Ids that are not live items, or were added before, are
+   * ignored; a record that cannot be serialised becomes a problem in the
+   * report, never a throw.
    */
-  add(id: string, datacite: DataciteRecord): void;
+  add(id: string, datacite: DataciteRecord, resource?: XMLBuilder): void;
   /** Adds the items not added yet (models from the repository), writes the file and renames it into place. */
   finish(): StaticRepositoryReport;
   /** Removes the temporary files, leaving no file behind. */
@@ -150,10 +152,10 @@ export function openStaticRepository(repo: OaiRepository, file: string, opts: St
     throw err;
   }
 
-  const addItem = (item: OaiItem, datacite: DataciteRecord): void => {
+  const addItem = (item: OaiItem, datacite: DataciteRecord, resource?: XMLBuilder): void => {
     let texts: Buffer[];
     try {
-      texts = formats.map((f) => Buffer.from(`\n${recordXml(repo, item, datacite, f)}\n`));
+      texts = formats.map((f) => Buffer.from(`\n${recordXml(repo, item, datacite, f, resource)}\n`));
     } catch (err) {
       problems.set(item.identifier, (err as Error).message);
       return;
@@ -171,9 +173,9 @@ export function openStaticRepository(repo: OaiRepository, file: string, opts: St
   const pending = (item: OaiItem): boolean => !spans.has(item.identifier) && !problems.has(item.identifier);
 
   return {
-    add(id, datacite) {
+    add(id, datacite, resource) {
       const item = byId.get(id);
-      if (item && pending(item)) addItem(item, datacite);
+      if (item && pending(item)) addItem(item, datacite, resource);
     },
     finish() {
       let out: number | undefined;
@@ -270,12 +272,12 @@ function copier(fd: number): { text(s: string): void; from(spool: number, span: 
 }
 
 /** One `<oai:record>`, serialised on its own. */
-function recordXml(repo: OaiRepository, item: OaiItem, datacite: DataciteRecord, f: MetadataFormat): string {
+function recordXml(repo: OaiRepository, item: OaiItem, datacite: DataciteRecord, f: MetadataFormat, resource?: XMLBuilder): string {
   const doc = create();
   const rec = doc.ele(OAI_NS, 'oai:record');
   const header = rec.ele(OAI_NS, 'oai:header');
   header.ele(OAI_NS, 'oai:identifier').txt(item.identifier);
   header.ele(OAI_NS, 'oai:datestamp').txt(item.datestamp.slice(0, 10));
-  f.append(rec.ele(OAI_NS, 'oai:metadata'), datacite, repo.datacentreSymbol);
+  f.append(rec.ele(OAI_NS, 'oai:metadata'), datacite, repo.datacentreSymbol, resource);
   return doc.end({ headless: true, prettyPrint: true });
 }

@@ -37,7 +37,7 @@ const oai = job.oaiStatic
   ? (await import('../oai/build-hook.ts')).openOaiStatic(job.root, index, { history, tombstones: index.tombstones }, job.outDir)
   : undefined;
 try {
-  const exports = await writeExports(createContext(job.root, index, history), job.outDir, oai ? { onDatacite: (pid, datacite) => oai.add(pid, datacite) } : {});
+  const exports = await writeExports(createContext(job.root, index, history), job.outDir, oai ? { onDatacite: (pid, datacite, resource) => oai.add(pid, datacite, resource) } : {});
   const report: ExportsWorkerReport = { exports, ...(oai ? { oai: oai.finish() } : {}) };
   parentPort!.postMessage(report);
 } catch (err) {

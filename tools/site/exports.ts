@@ -18,6 +18,7 @@ import type { SiteContext } from './context.ts';
 import type { Dataset, Instrument, Proposal, Sample } from './records.ts';
 import type { DatasetView as ExportView, PublicationRecord } from '../export/view.ts';
 import type { DataciteRecord } from '../export/datacite-model.ts';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { DatasetEntry } from './site-index.ts';
 import { safeRelPath } from './dataset-view.ts';
 import { publicRecordJson } from './public-record.ts';
@@ -31,16 +32,18 @@ export interface ExportReport {
 
 export interface ExportOptions {
   /**
-   * Receives each dataset's DataCite model once its files are written, so the
-   * OAI-PMH static repository reuses it instead of building it again (build-hook.ts).
+   * Receives each dataset's DataCite model, and its `<resource>` element as
+   * built for datacite.xml, once its files are written, so the OAI-PMH static
+   * repository reuses both instead of building them again (build-hook.ts).
    */
-  onDatacite?(pid: string, datacite: DataciteRecord): void;
+  onDatacite?(pid: string, datacite: DataciteRecord, resource: XMLBuilder): void;
 }
 
-/** One dataset's export files (name, contents) and the DataCite model they were written from. */
+/** One dataset's export files (name, contents) and the DataCite model and element they were written from. */
 interface DatasetExports {
   files: [string, string][];
   datacite: DataciteRecord;
+  resource: XMLBuilder;
 }
 
 type Writer = (view: ExportView, record: Dataset) => DatasetExports;
@@ -55,18 +58,19 @@ async function loadWriter(): Promise<Writer> {
   const x = await import('../export/index.ts');
   return (view, record) => {
     const datacite = x.datasetToDatacite(view);
+    const resource = x.dataciteResource(datacite);
     const csl = x.datasetToCsl(view);
     const citations = x.formatCitations(csl);
     const files: [string, string][] = [
       ['record.json', publicRecordJson(record)],
-      ['datacite.xml', x.toDataciteXml(datacite)],
+      ['datacite.xml', x.dataciteResourceXml(resource)],
       ['datacite.json', `${JSON.stringify(x.toDataciteJson(datacite), null, 2)}\n`],
       ['schema-org.jsonld', `${JSON.stringify(x.datasetToSchemaOrg(view), null, 2)}\n`],
       ['citation.bib', citations.bibtex],
       ['citation.ris', citations.ris],
       ['citation.csl.json', citations.cslJson],
     ];
-    return { files, datacite };
+    return { files, datacite, resource };
   };
 }
 
@@ -126,7 +130,7 @@ export async function writeExports(site: SiteContext, outDir: string, opts: Expo
       writeFileSync(join(pageDir, file), text);
       report.files++;
     }
-    if (exports) opts.onDatacite?.(entry.pid, exports.datacite);
+    if (exports) opts.onDatacite?.(entry.pid, exports.datacite, exports.resource);
     report.files += copyAssets(site, record, pageDir);
     report.datasets++;
   }
