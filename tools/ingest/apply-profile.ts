@@ -116,6 +116,25 @@ export const HARVEST_SYNONYMS: Record<string, string[]> = {
 /** A key in snake case: "Excitation Energy" and "excitation_energy" compare equal. */
 export const normKey = (k: string): string => k.trim().toLowerCase().replace(/[^a-z0-9/]+/g, '_').replace(/^_+|_+$/g, '');
 
+const normed = new Map<string, string>();
+/** {@link normKey}, memoised: every record repeats the same few dozen harvest keys. */
+function normKeyOf(k: string): string {
+  let n = normed.get(k);
+  if (n === undefined) {
+    if (normed.size > 10_000) normed.clear();
+    normed.set(k, (n = normKey(k)));
+  }
+  return n;
+}
+
+const candidates = new WeakMap<ProfileField, { key: string; norm: string }[]>();
+/** {@link candidateKeys} with their snake-case forms, worked out once per profile field. */
+function candidatesOf(field: ProfileField): { key: string; norm: string }[] {
+  let c = candidates.get(field);
+  if (!c) candidates.set(field, (c = candidateKeys(field).map((key) => ({ key, norm: normKey(key) }))));
+  return c;
+}
+
 /** The harvest keys a field accepts, most specific first. */
 export function candidateKeys(field: ProfileField): string[] {
   const last = field.key.split('/').pop()!;
@@ -145,11 +164,16 @@ export function applyProfile(harvest: Record<string, HarvestedQuantity>, profile
   const warnings: string[] = [];
   // Aliases may be spelled as files write them ("Excitation Energy"); compare in snake case.
   const byNorm = new Map<string, string>();
-  for (const k of Object.keys(harvest)) if (!byNorm.has(normKey(k))) byNorm.set(normKey(k), k);
+  for (const k of Object.keys(harvest)) if (!byNorm.has(normKeyOf(k))) byNorm.set(normKeyOf(k), k);
   for (const field of profile.fields) {
-    const source = candidateKeys(field)
-      .map((k) => (harvest[k] !== undefined ? k : byNorm.get(normKey(k))))
-      .find((k): k is string => k !== undefined && harvest[k] !== undefined && harvest[k]!.value !== '');
+    let source: string | undefined;
+    for (const c of candidatesOf(field)) {
+      const k = harvest[c.key] !== undefined ? c.key : byNorm.get(c.norm);
+      if (k !== undefined && harvest[k] !== undefined && harvest[k]!.value !== '') {
+        source = k;
+        break;
+      }
+    }
     if (!source) continue;
     used.add(source);
     const r = toEntry(field, source, harvest[source]!, warnings);
