@@ -15,16 +15,23 @@ export interface ReadPool {
 
 interface Slot {
   worker: Worker;
-  busy: number;
+  /** Reads sent to this worker and not yet answered, by request id. */
+  pending: Map<number, { resolve: (r: ReadOutcome) => void; reject: (e: Error) => void }>;
+  /** Why the worker stopped, once it has. */
+  stopped?: string;
 }
 
-/** Starts `size` workers and resolves once each has loaded the translators. */
-export async function startReadPool(size: number): Promise<ReadPool> {
-  const waiting = new Map<number, (r: ReadOutcome) => void>();
+/**
+ * Starts `size` workers and resolves once each has loaded the translators. A worker
+ * that dies (a crash in a native library, out of memory) fails the reads it held, each
+ * then reported against its file, and the others carry on. `script` is for tests.
+ */
+export async function startReadPool(size: number, script: URL = new URL('./read-worker.ts', import.meta.url)): Promise<ReadPool> {
   let nextId = 0;
+  let closing = false;
   const slots: Slot[] = await Promise.all(
     Array.from({ length: size }, async () => {
-      const worker = new Worker(new URL('./read-worker.ts', import.meta.url));
+      const worker = new Worker(script);
       await new Promise<void>((resolve, reject) => {
         const onMessage = (m: { ready?: boolean }) => {
           if (m.ready) {
@@ -35,28 +42,37 @@ export async function startReadPool(size: number): Promise<ReadPool> {
         worker.once('message', onMessage);
         worker.once('error', reject);
       });
-      const slot: Slot = { worker, busy: 0 };
+      const slot: Slot = { worker, pending: new Map() };
       worker.on('message', (m: { id: number; result: TranslatorResult; facts?: FileFacts }) => {
-        const done = waiting.get(m.id);
-        if (!done) return;
-        waiting.delete(m.id);
-        slot.busy--;
-        done(m.facts ? { result: m.result, facts: m.facts } : { result: m.result });
+        const p = slot.pending.get(m.id);
+        if (!p) return;
+        slot.pending.delete(m.id);
+        p.resolve(m.facts ? { result: m.result, facts: m.facts } : { result: m.result });
       });
+      const stop = (why: string) => {
+        if (closing || slot.stopped) return;
+        slot.stopped = why;
+        for (const p of slot.pending.values()) p.reject(new Error(`the read worker stopped (${why})`));
+        slot.pending.clear();
+      };
+      worker.on('error', (err) => stop(err.message));
+      worker.on('exit', (code) => stop(`exit code ${code}`));
       return slot;
     }),
   );
   return {
     read(path) {
-      const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+      const live = slots.filter((s) => !s.stopped);
+      if (live.length === 0) return Promise.reject(new Error(`every read worker stopped (${slots[0]?.stopped ?? 'none started'})`));
+      const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = nextId++;
-      slot.busy++;
-      return new Promise<ReadOutcome>((resolve) => {
-        waiting.set(id, resolve);
+      return new Promise<ReadOutcome>((resolve, reject) => {
+        slot.pending.set(id, { resolve, reject });
         slot.worker.postMessage({ id, path });
       });
     },
     async close() {
+      closing = true;
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
