@@ -4,6 +4,11 @@
  * dataset record and write it (atomically) into the catalogue, optionally as
  * one git commit per batch on `ingest/<instrument>/<yyyy-mm-dd>`.
  *
+ * The stages overlap: large batches read (translate, hash, draw quick-looks) in
+ * worker threads, and each folder's records are mapped and written on the main
+ * thread as soon as its last file has been read (group-stream.ts), so every
+ * core is busy; the summary comes back in batch order all the same.
+ *
  * Idempotent: the SHA-256 of every source file is kept in the record's
  * provenance, so an unchanged source rewrites nothing and a changed one updates
  * its own record (same pid), keeping what curators added. One bad file is
@@ -69,7 +74,7 @@ export interface IngestOptions {
   commit?: boolean;
   /** Rewrite records even when their sources are unchanged. */
   force?: boolean;
-  /** The translator entry point; default `readAny` from ./translators. */
+  /** The translator entry point; default `readAny` from ./translators (through read-file.ts, which also hashes). */
   read?: ReadFile;
   /** Settings; default loaded from the catalogue. */
   settings?: IngestSettings;
@@ -77,7 +82,7 @@ export interface IngestOptions {
   toolVersion?: string;
   /** Called after each file is read, for progress bars. */
   onFile?: (done: number, total: number, file: string) => void;
-  /** Translator worker threads; default one per extra core for batches of 200 files or more, 0 to read in-process. */
+  /** Translator worker threads; default one per core for batches of 200 files or more, 0 to read in-process. */
   workers?: number;
   /** Files read and records written at the same time; default 8. */
   concurrency?: number;
