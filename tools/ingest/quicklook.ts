@@ -17,6 +17,9 @@ export interface PlotInput {
   yLabel: string;
 }
 
+/** Quick-look plots per dataset at most: the first regions with a spectrum get one. */
+export const MAX_QUICKLOOKS = 12;
+
 const WIDTH = 480;
 const HEIGHT = 300;
 const M = { top: 28, right: 16, bottom: 44, left: 64 };

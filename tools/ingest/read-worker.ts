@@ -14,7 +14,7 @@ import type { ReadOutcome } from './read-file.ts';
 // the source text, so an edited file is compiled afresh) saves most of it on later starts,
 // so the modules are imported only after it is on.
 enableCompileCache();
-const [{ readAny }, { renderPlot }, { readAndHash }] = await Promise.all([import('./translators/index.ts'), import('./quicklook.ts'), import('./read-file.ts')]);
+const [{ readAny }, { MAX_QUICKLOOKS, renderPlot }, { readAndHash }] = await Promise.all([import('./translators/index.ts'), import('./quicklook.ts'), import('./read-file.ts')]);
 
 parentPort!.on('message', async (msg: { id: number; path: string }) => {
   let out: ReadOutcome;
@@ -27,16 +27,21 @@ parentPort!.on('message', async (msg: { id: number; path: string }) => {
   parentPort!.postMessage({ id: msg.id, ...out });
 });
 /**
- * Draws each spectrum's quick-look here, beside the translation, and drops the arrays it
- * was drawn from: copying thousands of numbers to the main thread cost about as much as
- * drawing them, and the main thread is the one that maps and writes every record.
+ * Draws the quick-looks here, beside the translation, and drops the arrays they were
+ * drawn from: copying thousands of numbers to the main thread cost about as much as
+ * drawing them, and the main thread is the one that maps and writes every record. Only
+ * as many as a record shows; a spectrum not drawn here keeps its numbers, and the main
+ * thread draws it if a record needs it after all.
  */
 function drawPlots(ms: readonly Measurement[]): void {
   for (const m of ms) {
+    let drawn = 0;
     for (const r of m.regions) {
       const s = r.spectrum;
-      const plot = s && s.plot === undefined ? renderPlot(s) : undefined;
-      if (s && plot !== undefined) r.spectrum = { ...s, x: [], y: [], plot };
+      if (!s || drawn >= MAX_QUICKLOOKS) continue;
+      drawn++;
+      const plot = s.plot ?? renderPlot(s);
+      if (plot !== undefined) r.spectrum = { ...s, x: [], y: [], plot };
     }
   }
 }

@@ -9,7 +9,7 @@ import { SEGMENT, attachmentDir } from '../core/layout.ts';
 import { applyProfile, chooseProfile, keepAll, setPath, withDerivedKeys, type ProfiledValues, type QuantityEntry } from './apply-profile.ts';
 import type { FileFacts } from './manifest.ts';
 import type { HarvestedQuantity, Measurement } from './measurement.ts';
-import { plottable, renderPlot, titledPlot } from './quicklook.ts';
+import { MAX_QUICKLOOKS, plottable, renderPlot, titledPlot } from './quicklook.ts';
 import type { IngestSettings } from './settings.ts';
 import { datePlusYears, toZonedIso, zonedNow } from './time.ts';
 
@@ -297,7 +297,7 @@ export function toRecord(group: MeasurementGroup, settings: IngestSettings, opti
   const attachments: AttachmentFile[] = [];
   const attachmentList: { path: string; caption: string; mediaType: string }[] = [];
   const dir = attachmentDir(pid);
-  const withSpectrum = m.regions.filter((r) => r.spectrum).slice(0, 12);
+  const withSpectrum = m.regions.filter((r) => r.spectrum).slice(0, MAX_QUICKLOOKS);
   withSpectrum.forEach((r, i) => {
     const s = r.spectrum!;
     const title = r.name ? `${m.title ?? groupStem(m.groupKey)}: ${r.name}` : (m.title ?? groupStem(m.groupKey));
