@@ -4,6 +4,7 @@
  * counts and the results (title, instrument, date, snippet). The query, the
  * chosen facets and the order live in the URL, so a search can be linked.
  */
+import { latestOnly } from './latest-only.ts';
 import { groupCount, openShards, type FilterCounts, type PagefindResultData, type SearchOptions, type ShardedIndex, type ShardInfo } from './sharded-search.ts';
 
 const LABELS: Record<string, string> = {
@@ -65,42 +66,50 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   }
   const totalsReady = facets.filters().then((t) => (totals = t));
 
-  /** The search the form asks for now. */
+  /** The search the form asks for now; `key` tells two apart. */
   const query = () => {
+    const term = input.value.trim();
     const filters: Record<string, { any: string[] }> = {};
     for (const [f, values] of selected) if (values.size) filters[f] = { any: [...values] };
     const filtered = Object.keys(filters).length > 0;
     const options: SearchOptions = filtered ? { filters } : {};
     if (sortSel.value) options.sort = { date: sortSel.value };
-    return { term: input.value.trim(), filtered, options, index: filtered ? facets : fast };
+    return { term, filtered, options, index: filtered ? facets : fast, key: JSON.stringify([term, options]) };
   };
+  /** True once the form asks for another search than `key` (whose run is then queued). */
+  const stale = (key: string) => query().key !== key;
 
-  let run = 0;
-  const update = async (): Promise<void> => {
-    const mine = ++run;
-    const { term, filtered, options, index } = query();
-    syncUrl(term, selected, sortSel.value);
-    facetsBox.setAttribute('aria-busy', 'true');
+  // Results, then facet counts: each runs once at a time, for the newest form
+  // (latest-only.ts), so a search starts on the keystroke, without a debounce,
+  // and keystrokes typed during one collapse into the next.
+  const countFacets = latestOnly(async () => {
+    const { term, filtered, options, key } = query();
+    await totalsReady;
+    const counts = term === '' && !filtered ? totals : (await facets.search(term === '' ? null : term, options)).filters;
+    if (!stale(key)) renderFacets(counts, term);
+  });
+  const showResults = latestOnly(async () => {
+    const { term, filtered, options, index, key } = query();
     if (term === '' && !filtered) {
       list.replaceChildren();
       status.textContent = 'Type to search, or pick a filter.';
-      await totalsReady;
-      if (mine !== run) return;
-      renderFacets(totals, '');
+      void countFacets();
       return;
     }
-    const q = term === '' ? null : term;
-    const search = await index.search(q, options);
-    if (mine !== run) return; // a newer keystroke won
+    const search = await index.search(term === '' ? null : term, options);
+    if (stale(key)) return;
     const shown = await Promise.all(search.results.slice(0, PAGE).map((r) => r.data()));
-    if (mine !== run) return;
+    if (stale(key)) return;
     status.textContent = `${search.results.length} dataset${search.results.length === 1 ? '' : 's'} found${search.results.length > PAGE ? `, showing the first ${PAGE}` : ''}.`;
     list.replaceChildren(...shown.map(renderResult));
-    // Facet counts follow the results.
-    await totalsReady;
-    const counted = filtered ? search : await facets.search(q, options);
-    if (mine !== run) return;
-    renderFacets(counted.filters, term);
+    // A search that filters has counted the facets already; others count them next.
+    if (filtered) renderFacets(search.filters, term);
+    else void countFacets();
+  });
+  const update = (): void => {
+    syncUrl(input.value.trim(), selected, sortSel.value);
+    facetsBox.setAttribute('aria-busy', 'true');
+    void showResults();
   };
 
   /** Renders the facets with `counts`; `for` names the search they count (tests wait on it). */
@@ -121,7 +130,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
         box.addEventListener('change', () => {
           if (box.checked) selected.get(f)!.add(value);
           else selected.get(f)!.delete(value);
-          void update();
+          update();
         });
         const label = el('label', { for: id });
         label.append(box, ` ${value} `, el('span', { class: 'muted count' }, `(${n})`));
@@ -135,21 +144,13 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     facetsBox.removeAttribute('aria-busy');
   }
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    // Fetching the index chunks for the word starts now, not after the
-    // debounce; the search that follows reuses them (Pagefind caches them).
-    const { term, options, index } = query();
-    if (term) index.preload(term, options).catch(() => {});
-    timer = setTimeout(() => void update(), 40);
-  });
-  sortSel.addEventListener('change', () => void update());
+  input.addEventListener('input', update);
+  sortSel.addEventListener('change', update);
   root.querySelector('form')!.addEventListener('submit', (e) => {
     e.preventDefault();
-    void update();
+    update();
   });
-  await update();
+  update();
 }
 
 function renderResult(d: PagefindResultData): HTMLLIElement {

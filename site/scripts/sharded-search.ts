@@ -45,15 +45,12 @@ interface PagefindModule {
   options(o: Record<string, unknown>): Promise<void>;
   mergeIndex(url: string): Promise<void>;
   filters(): Promise<FilterCounts>;
-  preload(term: string, o?: SearchOptions): Promise<void>;
   search(term: string | null, o?: SearchOptions): Promise<PagefindSearch>;
 }
 
 /** The shards searched as one index. */
 export interface ShardedIndex {
   search(term: string | null, options?: SearchOptions): Promise<PagefindSearch>;
-  /** Starts loading what a search for `term` needs (Pagefind caches it for the search that follows). */
-  preload(term: string, options?: SearchOptions): Promise<void>;
   /** Every facet value with its count over all datasets. */
   filters(): Promise<FilterCounts>;
 }
@@ -143,7 +140,6 @@ export async function openShards(
   );
   return {
     search: async (term, o) => mergeSearches(await Promise.all(copies.map((pf) => pf.search(term, o)))),
-    preload: async (term, o) => void (await Promise.all(copies.map((pf) => pf.preload(term, o)))),
     filters: async () => sumCounts(await Promise.all(copies.map((pf) => pf.filters()))),
   };
 }

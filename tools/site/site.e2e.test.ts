@@ -148,7 +148,9 @@ describe.skipIf(!ready)('site build of the example catalogue (needs catalog/ and
     // Words whose best match is in an older shard (another group) while the newest has matches too.
     let acrossGroups = 0;
     for (const word of words) {
-      await page.fill('#search-input', word);
+      // Typed key by key: searches for the prefixes collapse, and the last one must win.
+      await page.fill('#search-input', '');
+      await page.locator('#search-input').pressSequentially(word);
       await page.waitForFunction((k) => (document.querySelector<HTMLElement>('#search-facets')?.dataset.for ?? '') === k, word);
       const shown = await page.evaluate(() => ({
         status: document.querySelector('#search-status')!.textContent!,
