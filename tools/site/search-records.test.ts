@@ -44,12 +44,15 @@ describe('planShards', () => {
       ['2023', 3],
     ]);
   });
-  it('cuts a year larger than the cap into parts no larger than the cap', () => {
+  it('cuts a year larger than the cap into equal parts no larger than the cap, keeping every dataset once', () => {
     const shards = planShards(mk('2024', 7), 3);
     expect(shards.map((s) => [s.name, s.entries.length])).toEqual([
-      ['2024-1', 3],
+      ['2024-1', 2],
       ['2024-2', 3],
-      ['2024-3', 1],
+      ['2024-3', 2],
     ]);
+    expect(shards.flatMap((s) => s.entries.map((e) => e.pid))).toEqual(mk('2024', 7).map((e) => e.pid));
+    // The 100,000-dataset benchmark's 2020: two halves, not 25,000 and 1,940.
+    expect(planShards(mk('2020', 26_940), 25_000).map((s) => s.entries.length)).toEqual([13_470, 13_470]);
   });
 });

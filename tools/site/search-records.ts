@@ -84,8 +84,10 @@ export interface Shard {
 
 /**
  * Splits datasets into shards: one per year, a year with more than `cap`
- * datasets cut into parts of at most `cap`. Pagefind's memory grows with the
- * largest index (~180 KB per record), so `cap` bounds the build's peak memory.
+ * datasets cut into equal parts of at most `cap`. Pagefind's memory grows with
+ * the largest index (~180 KB per record), so `cap` bounds the build's peak
+ * memory. Equal parts, not full parts and a remainder, because the search page
+ * searches groups of shards in parallel and waits for the heaviest group.
  */
 export function planShards(entries: readonly DatasetEntry[], cap = 25_000): Shard[] {
   const byYear = new Map<string, DatasetEntry[]>();
@@ -98,8 +100,9 @@ export function planShards(entries: readonly DatasetEntry[], cap = 25_000): Shar
   for (const year of [...byYear.keys()].sort().reverse()) {
     const list = byYear.get(year)!;
     const parts = Math.ceil(list.length / cap);
+    const cut = (i: number) => Math.round((i * list.length) / parts);
     for (let i = 0; i < parts; i++)
-      shards.push({ name: parts === 1 ? year : `${year}-${i + 1}`, entries: list.slice(i * cap, (i + 1) * cap) });
+      shards.push({ name: parts === 1 ? year : `${year}-${i + 1}`, entries: list.slice(cut(i), cut(i + 1)) });
   }
   return shards;
 }
