@@ -3,7 +3,8 @@
  *   1. Stream the catalogue into the compact site index (the public gate runs here),
  *      and read record history and tombstones from git.
  *   2. Astro renders every page on the main thread; each page reads its own record.
- *   3. Meanwhile a worker thread writes the exports beside each landing page,
+ *   3. Meanwhile a worker thread writes the exports beside each landing page and,
+ *      for a public build, the OAI-PMH static repository from the same DataCite models,
  *   4. and another feeds the sharded Pagefind index (Pagefind indexes in its own
  *      native process). The search index needs records, not pages, so nothing
  *      waits for Astro: the three share both cores from the start.

@@ -50,7 +50,7 @@ Examples:
       for (const p of report.search.skipped) process.stderr.write(`${join(opts.catalog, p.rel)}: left out of search: ${p.message}\n`);
       const secs = ((performance.now() - t0) / 1000).toFixed(1);
       const t = report.timings;
-      process.stderr.write(`Steps: index ${t.index} s, Astro ${t.astro} s, search ${t.search} s and exports ${t.exports} s (both beside Astro)\n`);
+      process.stderr.write(`Steps: index ${t.index} s, Astro ${t.astro} s, search ${t.search} s and exports with OAI ${t.exports} s (both beside Astro)\n`);
       process.stdout.write(
         `Built ${report.datasets} dataset pages${opts.includeEmbargoed ? ' (internal build, embargoed included)' : ''}, ` +
           `${report.tombstones} tombstones, ${report.exports.files} export files and ${report.search.shards.length} search shards ` +
