@@ -4,7 +4,7 @@
  * the same way (Pagefind runs entirely in the browser).
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { EXPORT_FILES } from './export-files.ts';
@@ -66,6 +66,19 @@ export async function resolveRequest(root: string, urlPath: string): Promise<str
   return undefined;
 }
 
+/** Pagefind's index, fragments, filters, metadata and WebAssembly: gzip files. */
+const PAGEFIND_DATA = /\.(pf_meta|pf_index|pf_fragment|pf_filter|pagefind)$/;
+
+async function isGzip(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
 export interface Served {
   server: Server;
   url: string;
@@ -98,7 +111,14 @@ export async function serveStatic(root: string, opts: { host?: string; port?: nu
       }
     }
     const s = await stat(file);
-    res.writeHead(status, { 'content-type': contentType(file), 'content-length': s.size, 'cache-control': 'no-cache' });
+    const headers: Record<string, string | number> = { 'content-type': contentType(file), 'content-length': s.size, 'cache-control': 'no-cache' };
+    if (PAGEFIND_DATA.test(file)) {
+      headers.vary = 'accept-encoding';
+      // Pagefind's files are gzip inside: sent as gzip, the browser unpacks them
+      // natively and Pagefind skips its own (JavaScript) gunzip.
+      if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && (await isGzip(file))) headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(status, headers);
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });
