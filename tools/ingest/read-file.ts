@@ -17,20 +17,28 @@ export interface ReadOutcome {
 
 type ReadAny = (path: string, content?: Uint8Array) => Promise<TranslatorResult>;
 
+/** The two file-system calls reading needs, so a worker thread can pass blocking ones. */
+export interface ReadIo {
+  stat(path: string): Promise<{ isFile(): boolean; size: number; mtime: Date }>;
+  readFile(path: string): Promise<Buffer>;
+}
+
+const asyncIo: ReadIo = { stat, readFile };
+
 /**
  * Translates `path` with `readAny` and, when that gives measurements, returns the
  * file's facts too. Never throws: a file that cannot be read is `readAny`'s error
  * result, and facts that cannot be had are left out (the caller computes them again
  * and reports the failure against the record).
  */
-export async function readAndHash(path: string, readAny: ReadAny): Promise<ReadOutcome> {
+export async function readAndHash(path: string, readAny: ReadAny, io: ReadIo = asyncIo): Promise<ReadOutcome> {
   let content: Buffer | undefined;
   let mtime: Date | undefined;
   try {
-    const st = await stat(path);
+    const st = await io.stat(path);
     if (st.isFile() && st.size > 0 && st.size <= ONE_READ_LIMIT) {
       mtime = st.mtime;
-      content = await readFile(path);
+      content = await io.readFile(path);
     }
   } catch {
     // readAny says what is wrong with the path

@@ -4,6 +4,7 @@
  * Translating and hashing are the CPU-heavy part of reading; running them
  * beside the main thread, which maps and writes records meanwhile, uses every core.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
 import { parentPort } from 'node:worker_threads';
 import type { Measurement } from './measurement.ts';
@@ -16,10 +17,15 @@ import type { ReadOutcome } from './read-file.ts';
 enableCompileCache();
 const [{ readAny }, { MAX_QUICKLOOKS, renderPlot }, { readAndHash }] = await Promise.all([import('./translators/index.ts'), import('./quicklook.ts'), import('./read-file.ts')]);
 
+// Blocking reads: this thread has nothing else to do meanwhile, and they stay off libuv's
+// small thread pool, which the process shares and where the main thread's fsyncs of
+// records it writes meanwhile would otherwise hold up every read.
+const blockingIo = { stat: async (p: string) => statSync(p), readFile: async (p: string) => readFileSync(p) };
+
 parentPort!.on('message', async (msg: { id: number; path: string }) => {
   let out: ReadOutcome;
   try {
-    out = await readAndHash(msg.path, readAny);
+    out = await readAndHash(msg.path, readAny, blockingIo);
   } catch (err) {
     out = { result: { status: 'error', file: msg.path, message: `the translator failed unexpectedly: ${(err as Error).message}`, fix: 'report this as a bug with the file attached' } };
   }
