@@ -166,9 +166,15 @@ export function siteContext(): SiteContext {
     throw new Error(
       `The site needs ${ENV.catalog} and ${ENV.data}; build it with "shelfmark build" (npm run build), not "astro build" directly.`,
     );
+  const { index, history } = readSiteData(data);
+  cached = createContext(root, index, history);
+  return cached;
+}
+
+/** The site index and record history `shelfmark build` wrote into `data` (for Astro and the build's workers). */
+export function readSiteData(data: string): { index: SiteIndex; history: Record<string, HistoryEntry[]> } {
   const index = JSON.parse(readFileSync(join(data, 'index.json'), 'utf8')) as SiteIndex;
   const historyPath = join(data, 'history.json');
   const history = existsSync(historyPath) ? (JSON.parse(readFileSync(historyPath, 'utf8')) as Record<string, HistoryEntry[]>) : {};
-  cached = createContext(root, index, history);
-  return cached;
+  return { index, history };
 }

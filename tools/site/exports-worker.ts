@@ -5,13 +5,9 @@
  * OAI-PMH static repository is written here too, from the DataCite models the
  * exports make anyway, instead of after Astro on the main thread.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { createContext } from './context.ts';
+import { createContext, readSiteData } from './context.ts';
 import { writeExports, type ExportReport } from './exports.ts';
-import type { HistoryEntry } from './dataset-view.ts';
-import type { SiteIndex } from './site-index.ts';
 import type { StaticRepositoryReport } from '../oai/build-hook.ts';
 
 /** What build.ts passes to the worker. */
@@ -31,8 +27,7 @@ export interface ExportsWorkerReport {
 }
 
 const job = workerData as ExportsJob;
-const index = JSON.parse(readFileSync(join(job.data, 'index.json'), 'utf8')) as SiteIndex;
-const history = JSON.parse(readFileSync(join(job.data, 'history.json'), 'utf8')) as Record<string, HistoryEntry[]>;
+const { index, history } = readSiteData(job.data);
 const oai = job.oaiStatic
   ? (await import('../oai/build-hook.ts')).openOaiStatic(job.root, index, { history, tombstones: index.tombstones }, job.outDir)
   : undefined;

@@ -3,13 +3,9 @@
  * does the indexing) from a thread of its own, so indexing runs beside Astro
  * instead of after it (see build.ts).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { createContext } from './context.ts';
+import { createContext, readSiteData } from './context.ts';
 import { writeSearchIndex } from './search-index.ts';
-import type { HistoryEntry } from './dataset-view.ts';
-import type { SiteIndex } from './site-index.ts';
 
 /** What build.ts passes to the worker. */
 export interface SearchIndexJob {
@@ -22,7 +18,6 @@ export interface SearchIndexJob {
 }
 
 const job = workerData as SearchIndexJob;
-const index = JSON.parse(readFileSync(join(job.data, 'index.json'), 'utf8')) as SiteIndex;
-const history = JSON.parse(readFileSync(join(job.data, 'history.json'), 'utf8')) as Record<string, HistoryEntry[]>;
+const { index, history } = readSiteData(job.data);
 const report = await writeSearchIndex(createContext(job.root, index, history), job.outDir, job.shardCap);
 parentPort!.postMessage(report);
