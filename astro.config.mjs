@@ -21,6 +21,8 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   vite: {
+    // The search workers import Pagefind's module at run time, so they are modules too.
+    worker: { format: 'es' },
     // The catalogue changes between builds; nothing under it is a source module.
     server: { watch: { ignored: ['**/catalog/**', '**/.cache/**'] } },
   },

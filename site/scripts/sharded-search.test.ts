@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupCount, mergeSearches, planGroups, sumCounts, type PagefindSearch, type ShardInfo } from './sharded-search.ts';
+import type { FilterCounts, GroupSearch } from './search-protocol.ts';
+import { groupCount, mergeGroups, planGroups, sumCounts, type ShardInfo } from './sharded-search.ts';
 
 const shard = (name: string, records: number): ShardInfo => ({ name, records });
 // The 100,000-dataset benchmark catalogue's shards, newest first.
@@ -55,41 +56,66 @@ describe('groupCount', () => {
   });
 });
 
-/** A shard's search result as Pagefind returns it: results sorted by score (desc), facet counts. */
-function searchOf(shardName: string, scores: number[], filters: PagefindSearch['filters'] = {}): PagefindSearch {
+/** A shard's results as Pagefind ranks them (ids and scores, best first), with its facet counts. */
+interface ShardResults {
+  results: { id: string; score: number }[];
+  filters: FilterCounts;
+}
+const shardOf = (name: string, scores: number[], filters: FilterCounts = {}): ShardResults => ({
+  results: scores.map((score, i) => ({ id: `${name}/${i}`, score })),
+  filters,
+});
+
+/** What a search worker holding `shards` (merged into one Pagefind instance) answers. */
+function groupAnswer(shards: ShardResults[], top: number): { answer: GroupSearch; ids: string[] } {
+  const all = shards.flatMap((s) => s.results).sort((a, b) => b.score - a.score);
+  const filters = sumCounts(shards.map((s) => s.filters));
   return {
-    results: scores.map((score, i) => ({ id: `${shardName}/${i}`, score, data: async () => ({ url: `/${shardName}/${i}/`, excerpt: '', meta: {} }) })),
-    unfilteredResultCount: scores.length + 1,
-    filters,
-    totalFilters: filters,
+    answer: {
+      count: all.length,
+      unfilteredResultCount: all.length + 1,
+      filters,
+      totalFilters: filters,
+      top: all.slice(0, top).map((r, rank) => ({ score: r.score, rank })),
+    },
+    ids: all.map((r) => r.id),
   };
 }
 
-describe('mergeSearches', () => {
+describe('mergeGroups', () => {
   // Ties across shards (2.5, 1) are where a merge could reorder results.
   const perShard = [
-    searchOf('a', [3, 2.5, 1], { year: { '2021': 3 }, type: { raw: 2, derived: 1 } }),
-    searchOf('b', [2.5, 2.5, 0.5], { year: { '2020': 3 }, type: { raw: 3 } }),
-    searchOf('c', [4, 1], { year: { '2020': 2 }, type: { derived: 2 } }),
-    searchOf('d', [2.5, 1], { year: { '2019': 2 } }),
+    shardOf('a', [3, 2.5, 1], { year: { '2021': 3 }, type: { raw: 2, derived: 1 } }),
+    shardOf('b', [2.5, 2.5, 0.5], { year: { '2020': 3 }, type: { raw: 3 } }),
+    shardOf('c', [4, 1], { year: { '2020': 2 }, type: { derived: 2 } }),
+    shardOf('d', [2.5, 1], { year: { '2019': 2 } }),
   ];
-  const ids = (s: PagefindSearch) => s.results.map((r) => r.id);
+  // Pagefind's mergeIndex: all indexes' results, in index order, stably sorted by score.
+  const reference = perShard.flatMap((s) => s.results).sort((a, b) => b.score - a.score).map((r) => r.id);
 
-  it('ranks as one merged Pagefind index does, whichever contiguous groups searched the shards', () => {
-    // Pagefind's mergeIndex: all indexes' results, in index order, stably sorted by score.
-    const reference = perShard.flatMap((s) => s.results).sort((a, b) => b.score - a.score).map((r) => r.id);
+  it('picks the best results as one merged Pagefind index ranks them, whichever contiguous groups searched the shards', () => {
     expect(reference).toEqual(['c/0', 'a/0', 'a/1', 'b/0', 'b/1', 'd/0', 'a/2', 'c/1', 'd/1', 'b/2']);
-    for (const groups of cuts(perShard, 4)) {
-      const perGroup = groups.map((g) => mergeSearches(g));
-      expect(ids(mergeSearches(perGroup))).toEqual(reference);
-    }
+    for (const top of [1, 3, 6, 10, 20])
+      for (const groups of cuts(perShard, 4)) {
+        const answered = groups.map((g) => groupAnswer(g, top));
+        const merged = mergeGroups(answered.map((a) => a.answer), top);
+        expect(merged.picks.map((p) => answered[p.group]!.ids[p.rank])).toEqual(reference.slice(0, top));
+        expect(merged.count).toBe(10);
+      }
   });
 
-  it('sums unfiltered counts and facet counts value by value', () => {
-    const merged = mergeSearches([mergeSearches(perShard.slice(0, 2)), mergeSearches(perShard.slice(2))]);
-    expect(merged.unfilteredResultCount).toBe(4 + 4 + 3 + 3);
+  it('sums counts and facet counts value by value', () => {
+    const merged = mergeGroups([groupAnswer(perShard.slice(0, 2), 2).answer, groupAnswer(perShard.slice(2), 2).answer], 2);
+    expect(merged.count).toBe(10);
+    expect(merged.unfilteredResultCount).toBe(7 + 5);
     expect(merged.filters).toEqual({ year: { '2021': 3, '2020': 5, '2019': 2 }, type: { raw: 5, derived: 3 } });
     expect(merged.totalFilters).toEqual(merged.filters);
+  });
+
+  it('picks nothing when asked for no results, and counts all the same', () => {
+    const merged = mergeGroups([groupAnswer(perShard, 0).answer], 0);
+    expect(merged.picks).toEqual([]);
+    expect(merged.count).toBe(10);
   });
 
   it('leaves its inputs unchanged', () => {

@@ -1,15 +1,21 @@
 /**
  * The sharded Pagefind index (see tools/site/search-index.ts) searched as one
- * index, its shards in parallel. Pagefind 1.6 runs every index merged into
- * one copy of pagefind.js in that copy's single web worker, one after another
- * (issue #3: ~0.3-0.5 s per 25,000-dataset shard for a common word). So the
- * shards are split into contiguous groups, each group merged into its own copy
- * of the module (another URL is another module, hence another worker), and the
- * groups' answers are merged here as Pagefind's own mergeIndex merges them:
- * results concatenated in shard order and stably sorted by score, facet counts
- * and unfiltered counts summed. Contiguous groups keep ties in shard order, so
- * the ranking is exactly the one a single merged copy gives.
+ * index, its shards in parallel. The shards are split into contiguous groups,
+ * one per core, and each group is merged into one Pagefind instance in a
+ * search worker of its own (search-worker.ts). A worker answers a search with
+ * its counts and its best few results only; they are merged here as Pagefind's
+ * own mergeIndex merges indexes (results concatenated in shard order and
+ * stably sorted by score, facet counts summed), and only the results shown are
+ * then loaded. Contiguous groups keep ties in shard order, so the ranking is
+ * exactly the one a single merged Pagefind gives.
+ *
+ * Why not Pagefind's own worker: it sends every match to the page (tens of
+ * thousands for a common word at 100,000 datasets), and that copy and the
+ * page-side objects cost more than the search.
  */
+import type { FilterCounts, GroupSearch, PagefindResultData, Reply, Request, SearchOptions } from './search-protocol.ts';
+
+export type { FilterCounts, PagefindResultData, SearchOptions } from './search-protocol.ts';
 
 /** One entry of /pagefind/shards.json: a shard's folder name and how many datasets it holds. */
 export interface ShardInfo {
@@ -17,40 +23,20 @@ export interface ShardInfo {
   records: number;
 }
 
-export type FilterCounts = Record<string, Record<string, number>>;
-
-export interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string>;
-}
-export interface PagefindResult {
-  id: string;
-  score: number;
-  data(): Promise<PagefindResultData>;
-}
-export interface PagefindSearch {
-  results: PagefindResult[];
+/** The merged answer: counts over every shard and the best results, ready to load. */
+export interface ShardedSearch {
+  count: number;
   unfilteredResultCount: number;
   filters: FilterCounts;
   totalFilters: FilterCounts;
-}
-export interface SearchOptions {
-  filters?: Record<string, { any: string[] }>;
-  sort?: Record<string, string>;
-}
-
-/** The part of pagefind.js's module interface the page uses. */
-interface PagefindModule {
-  options(o: Record<string, unknown>): Promise<void>;
-  mergeIndex(url: string): Promise<void>;
-  filters(): Promise<FilterCounts>;
-  search(term: string | null, o?: SearchOptions): Promise<PagefindSearch>;
+  /** The data of the best `n` results (at most the `top` searched for), best first. */
+  load(n: number): Promise<PagefindResultData[]>;
 }
 
 /** The shards searched as one index. */
 export interface ShardedIndex {
-  search(term: string | null, options?: SearchOptions): Promise<PagefindSearch>;
+  /** Searches every shard; the best `top` results can then be loaded. */
+  search(term: string | null, options: SearchOptions, top: number): Promise<ShardedSearch>;
   /** Every facet value with its count over all datasets. */
   filters(): Promise<FilterCounts>;
 }
@@ -98,14 +84,28 @@ export function sumCounts(all: readonly FilterCounts[]): FilterCounts {
   return sum;
 }
 
-/** Merges the searches of contiguous shard groups, given in shard order, as Pagefind's mergeIndex would. Pure. */
-export function mergeSearches(searches: readonly PagefindSearch[]): PagefindSearch {
+/** A result picked for the merged list: which group, and its rank there. */
+export interface Pick {
+  group: number;
+  rank: number;
+}
+
+/**
+ * Merges the answers of contiguous shard groups, given in shard order, as
+ * Pagefind's mergeIndex would merge their full result lists, keeping the best
+ * `top`. Each group's `top` holds its best results in its own order, so the
+ * merged best `top` are among them. Pure.
+ */
+export function mergeGroups(answers: readonly GroupSearch[], top: number): Omit<ShardedSearch, 'load'> & { picks: Pick[] } {
+  const candidates = answers.flatMap((a, group) => a.top.map((r) => ({ group, rank: r.rank, score: r.score })));
+  // Array.prototype.sort is stable: equal scores keep shard order.
+  candidates.sort((a, b) => b.score - a.score);
   return {
-    // Array.prototype.sort is stable: equal scores keep shard order.
-    results: searches.flatMap((s) => s.results).sort((a, b) => b.score - a.score),
-    unfilteredResultCount: searches.reduce((n, s) => n + s.unfilteredResultCount, 0),
-    filters: sumCounts(searches.map((s) => s.filters)),
-    totalFilters: sumCounts(searches.map((s) => s.totalFilters)),
+    count: answers.reduce((n, a) => n + a.count, 0),
+    unfilteredResultCount: answers.reduce((n, a) => n + a.unfilteredResultCount, 0),
+    filters: sumCounts(answers.map((a) => a.filters)),
+    totalFilters: sumCounts(answers.map((a) => a.totalFilters)),
+    picks: candidates.slice(0, top).map(({ group, rank }) => ({ group, rank })),
   };
 }
 
@@ -114,32 +114,82 @@ export function groupCount(shards: number, cores: number | undefined): number {
   return Math.max(1, Math.min(shards, Math.max(2, cores ?? 2)));
 }
 
+type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
+
+/** A search worker behind a promise per request. */
+function startWorker(): { ask<T>(body: RequestBody): Promise<T>; id(): number } {
+  const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  let next = 0;
+  const failAll = (message: string) => {
+    for (const p of pending.values()) p.reject(new Error(message));
+    pending.clear();
+  };
+  worker.addEventListener('message', (e: MessageEvent<Reply>) => {
+    const p = pending.get(e.data.id);
+    if (!p) return;
+    pending.delete(e.data.id);
+    if (e.data.ok) p.resolve(e.data.value);
+    else p.reject(new Error(e.data.error));
+  });
+  worker.addEventListener('error', (e) => failAll(`the search worker failed: ${e.message || 'it could not be loaded'}`));
+  return {
+    id: () => next,
+    ask<T>(body: RequestBody): Promise<T> {
+      const id = next++;
+      return new Promise<T>((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        worker.postMessage({ ...body, id } as Request);
+      });
+    },
+  };
+}
+
 /**
- * Loads `shards` (from under `base`, e.g. "/pagefind/") as `groups` parallel
- * copies of pagefind.js. `copy` names this set of copies, so that two sets
- * (say one that never loads filter data and one that counts facets) do not
- * share modules or workers. Resolves once every copy has initialised.
+ * Opens `shards` (folders under `base`, e.g. "/pagefind/") in `groups` search
+ * workers. Each call starts workers of its own, so two sets (say one that never
+ * loads filter data and one that counts facets) do not wait on each other.
+ * With `warmUp`, each worker first searches that word once (see
+ * search-worker.ts). Resolves once every worker is ready.
  */
 export async function openShards(
   base: string,
   shards: readonly ShardInfo[],
-  copy: string,
   groups: number,
   options: Record<string, unknown>,
+  warmUp?: string,
 ): Promise<ShardedIndex> {
-  const copies = await Promise.all(
-    planGroups(shards, groups).map(async (group, i) => {
-      const pf = (await import(/* @vite-ignore */ `${base}${group[0]!.name}/pagefind.js?${copy}-${i}`)) as PagefindModule;
-      await pf.options(options);
-      for (const s of group.slice(1)) await pf.mergeIndex(`${base}${s.name}/`);
-      // An empty search returns once every index of the copy has its metadata and
-      // WebAssembly loaded (else the first real search waits for them).
-      await pf.search('');
-      return pf;
+  const workers = await Promise.all(
+    planGroups(shards, groups).map(async (group) => {
+      const w = startWorker();
+      await w.ask({ kind: 'open', base, shards: group.map((s) => s.name), options, ...(warmUp ? { warmUp } : {}) });
+      return w;
     }),
   );
   return {
-    search: async (term, o) => mergeSearches(await Promise.all(copies.map((pf) => pf.search(term, o)))),
-    filters: async () => sumCounts(await Promise.all(copies.map((pf) => pf.filters()))),
+    async search(term, options, top) {
+      const asked = workers.map((w) => {
+        const search = w.id();
+        return { search, answer: w.ask<GroupSearch>({ kind: 'search', term, options, top }) };
+      });
+      const answers = await Promise.all(asked.map((a) => a.answer));
+      const { picks, ...merged } = mergeGroups(answers, top);
+      return {
+        ...merged,
+        async load(n) {
+          const shown = picks.slice(0, n);
+          // One request per worker for its results among those shown.
+          const data = await Promise.all(
+            workers.map((w, g) => {
+              const ranks = shown.filter((p) => p.group === g).map((p) => p.rank);
+              return ranks.length ? w.ask<PagefindResultData[]>({ kind: 'data', search: asked[g]!.search, ranks }) : Promise.resolve([]);
+            }),
+          );
+          const next = workers.map(() => 0);
+          return shown.map((p) => data[p.group]![next[p.group]!++]!);
+        },
+      };
+    },
+    filters: async () => sumCounts(await Promise.all(workers.map((w) => w.ask<FilterCounts>({ kind: 'filters' })))),
   };
 }

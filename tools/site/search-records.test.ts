@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { datasetEntry } from './site-index.ts';
-import { planShards, searchRecord } from './search-records.ts';
+import { planShards, searchRecord, warmUpTerm } from './search-records.ts';
 import type { Dataset } from './records.ts';
 import { RAW } from './test-fixture.ts';
 
@@ -54,5 +54,17 @@ describe('planShards', () => {
     expect(shards.flatMap((s) => s.entries.map((e) => e.pid))).toEqual(mk('2024', 7).map((e) => e.pid));
     // The 100,000-dataset benchmark's 2020: two halves, not 25,000 and 1,940.
     expect(planShards(mk('2020', 26_940), 25_000).map((s) => s.entries.length)).toEqual([13_470, 13_470]);
+  });
+});
+
+describe('warmUpTerm', () => {
+  const withKeywords = (...lists: string[][]) => lists.map((keywords, i) => ({ ...entry, pid: `20.500.1/k-${i}`, keywords }));
+  it('picks the keyword most datasets carry, counting each dataset once and ignoring case', () => {
+    expect(warmUpTerm(withKeywords(['XPS', 'xps', 'alloy'], ['Alloy'], ['alloy', 'xps'], ['oxide']))).toBe('alloy');
+  });
+  it('prefers one-word keywords, breaks ties alphabetically, and has none without keywords', () => {
+    expect(warmUpTerm(withKeywords(['band structure'], ['band structure'], ['zeolite'], ['arpes']))).toBe('arpes');
+    expect(warmUpTerm(withKeywords(['band structure'], [' ']))).toBe('band structure');
+    expect(warmUpTerm(withKeywords([], []))).toBeUndefined();
   });
 });

@@ -106,3 +106,19 @@ export function planShards(entries: readonly DatasetEntry[], cap = 25_000): Shar
   }
   return shards;
 }
+
+/**
+ * The word the search page searches once as it opens, so that the first real
+ * search runs on warmed-up code (see site/scripts/search-worker.ts): the
+ * keyword most datasets carry, one word long if any is, ties broken
+ * alphabetically. A common word makes Pagefind score many datasets, which is
+ * what gets its WebAssembly optimised. Undefined when no dataset has a
+ * keyword. Pure.
+ */
+export function warmUpTerm(entries: readonly DatasetEntry[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const e of entries)
+    for (const k of new Set(e.keywords.map((k) => k.trim().toLowerCase()))) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+  return ranked.find((k) => !/\s/.test(k)) ?? ranked[0];
+}
