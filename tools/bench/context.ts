@@ -3,9 +3,10 @@
  * a cached synthetic catalogue of any size, and a way to measure a child process.
  * Sections live in tools/bench/sections/<name>.ts and export a {@link Section}.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { walkCatalog } from '../catalog/read.ts';
@@ -28,6 +29,12 @@ export interface BenchContext {
   catalog(n: number): Promise<string>;
   /** Runs `node <script> ...args` in a child process and measures it. */
   measureNode(script: string, args: string[], nodeArgs?: string[]): Promise<Measurement>;
+  /**
+   * Flushes pending writes to disk and reads every file under `dir` once, so
+   * that a step and the floor it is compared with both start with `dir` in the
+   * page cache and no earlier step's writes still going out.
+   */
+  settle(dir: string): Promise<void>;
 }
 
 /** One printed row of a section's results. */
@@ -91,5 +98,21 @@ export function createContext(opts: { repoRoot: string; sizes: number[]; seed: n
     measureNode(script, args, nodeArgs = []) {
       return measureChild(process.execPath, [...nodeArgs, script, ...args], { cwd: opts.repoRoot });
     },
+    async settle(dir) {
+      spawnSync('sync');
+      const files: string[] = [];
+      for await (const f of walkFiles(dir)) files.push(f);
+      for (let i = 0; i < files.length; i += 64) await Promise.all(files.slice(i, i + 64).map((f) => readFile(f).catch(() => undefined)));
+      spawnSync('sync');
+    },
   };
+}
+
+/** Every file under `dir`, depth first. */
+async function* walkFiles(dir: string): AsyncGenerator<string> {
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) yield* walkFiles(p);
+    else if (e.isFile()) yield p;
+  }
 }

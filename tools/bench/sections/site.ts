@@ -174,6 +174,7 @@ export const section: Section = {
       await rm(out, { recursive: true, force: true });
 
       ctx.log(`  [site n=${n}] floor ...`);
+      await ctx.settle(catalog);
       const floor = await ctx.measureNode(floorScript, [catalog, floorOut]);
       const floorPages = lastJsonLine(floor.stdout).pages ?? 0;
       const floorSurvey = await survey(floorOut);
@@ -191,6 +192,7 @@ export const section: Section = {
       await rm(floorOut, { recursive: true, force: true });
 
       ctx.log(`  [site n=${n}] shelfmark build ...`);
+      await ctx.settle(catalog);
       const build = await ctx.measureNode(cli, ['build', '--catalog', catalog, '--out', out]);
       const ok = build.exitCode === 0 && existsSync(join(out, 'index.html'));
       const s = ok ? await survey(out) : { bytes: 0, files: 0, pageSizes: [0] };
