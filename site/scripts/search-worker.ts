@@ -1,11 +1,13 @@
 /**
- * A search worker: one group of Pagefind shards, merged into one Pagefind
- * instance that runs here (pagefind.js runs in the thread that imports it when
- * there is no window). The page sends searches; the worker keeps the full
- * result lists of its latest searches and sends back counts, facet counts and
- * its best few results, then the data of the results the page shows.
+ * A search worker: one group of Pagefind shards, each in a Pagefind instance
+ * of its own that runs here (pagefind.js runs in the thread that imports it
+ * when there is no window). The page sends searches; the worker merges its
+ * shards' results (merge-order.ts), keeps the merged lists of its latest
+ * searches, and sends back counts, facet counts and its best few results,
+ * then the data of the results the page shows.
  */
-import type { GroupSearch, Reply, Request } from './search-protocol.ts';
+import { mergeOrdered, orderOf, sumCounts } from './merge-order.ts';
+import type { FilterCounts, GroupSearch, Reply, Request } from './search-protocol.ts';
 
 interface PagefindResult {
   score: number;
@@ -14,9 +16,8 @@ interface PagefindResult {
 interface PagefindInstance {
   destroy(): Promise<void>;
   options(o: Record<string, unknown>): Promise<void>;
-  mergeIndex(url: string): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  search(term: string | null, o?: object): Promise<{ results: PagefindResult[]; unfilteredResultCount: number; filters: GroupSearch['filters']; totalFilters: GroupSearch['filters'] }>;
+  filters(): Promise<FilterCounts>;
+  search(term: string | null, o?: object): Promise<{ results: PagefindResult[]; unfilteredResultCount: number; filters: FilterCounts; totalFilters: FilterCounts }>;
 }
 interface PagefindModule {
   createInstance(o: Record<string, unknown>): PagefindInstance;
@@ -25,50 +26,52 @@ interface PagefindModule {
 /** Searches whose results the page may still ask data for: the newest few. */
 const KEEP = 4;
 
-let pagefind: PagefindInstance | undefined;
+/** The group's shards, newest date range first. */
+let shards: PagefindInstance[] | undefined;
 const kept = new Map<number, PagefindResult[]>();
 
 async function handle(req: Request): Promise<unknown> {
   switch (req.kind) {
     case 'open': {
-      const [first, ...rest] = req.shards;
-      const mod = (await import(/* @vite-ignore */ `${req.base}${first}/pagefind.js`)) as PagefindModule;
-      const open = async (merge: readonly string[]) => {
-        const pf = mod.createInstance({ basePath: `${req.base}${first}/` });
+      const mod = (await import(/* @vite-ignore */ `${req.base}${req.shards[0]}/pagefind.js`)) as PagefindModule;
+      const open = async (shard: string) => {
+        const pf = mod.createInstance({ basePath: `${req.base}${shard}/` });
         await pf.options(req.options);
-        for (const s of merge) await pf.mergeIndex(`${req.base}${s}/`);
-        // An empty search returns once every index has its metadata and
+        // An empty search returns once the index has its metadata and
         // WebAssembly loaded (else the first real search waits for them).
         await pf.search('');
         return pf;
       };
-      const pf = await open(rest);
+      // Not Pagefind's mergeIndex: it re-sorts date-sorted results by score.
+      const opened = await Promise.all(req.shards.map(open));
       if (req.warmUp) {
         // The first searches in a fresh worker run Pagefind's WebAssembly and
         // JavaScript unoptimised: measured at 100,000 datasets, a page's first
         // search took about 1.5x as long as later ones. So a throwaway instance
-        // over one shard searches a common word once; the instances share the
-        // module's compiled code, and the real one keeps no index chunk from
+        // of one shard searches a common word once; the instances share the
+        // module's compiled code, and the real ones keep no index chunk from
         // it, so no later search is any faster for having used that word.
-        const scratch = await open([]);
+        const scratch = await open(req.shards[0]!);
         await scratch.search(req.warmUp);
         await scratch.destroy();
       }
-      pagefind = pf;
+      shards = opened;
       return true;
     }
     case 'search': {
-      const pf = ready();
-      const s = await pf.search(req.term, req.options);
-      kept.set(req.id, s.results);
+      const each = await Promise.all(ready().map((pf) => pf.search(req.term, req.options)));
+      const results = mergeOrdered(
+        each.map((s) => s.results),
+        orderOf(req.options),
+      );
+      kept.set(req.id, results);
       for (const old of kept.keys()) if (kept.size > KEEP) kept.delete(old);
       const answer: GroupSearch = {
-        count: s.results.length,
-        unfilteredResultCount: s.unfilteredResultCount,
-        filters: s.filters,
-        totalFilters: s.totalFilters,
-        // Pagefind returns results best first (in the order asked for).
-        top: s.results.slice(0, req.top).map((r, rank) => ({ score: r.score, rank })),
+        count: results.length,
+        unfilteredResultCount: each.reduce((n, s) => n + s.unfilteredResultCount, 0),
+        filters: sumCounts(each.map((s) => s.filters)),
+        totalFilters: sumCounts(each.map((s) => s.totalFilters)),
+        top: results.slice(0, req.top).map((r, rank) => ({ score: r.score, rank })),
       };
       return answer;
     }
@@ -84,13 +87,13 @@ async function handle(req: Request): Promise<unknown> {
       );
     }
     case 'filters':
-      return ready().filters();
+      return sumCounts(await Promise.all(ready().map((pf) => pf.filters())));
   }
 }
 
-function ready(): PagefindInstance {
-  if (!pagefind) throw new Error('the search index is not open yet');
-  return pagefind;
+function ready(): PagefindInstance[] {
+  if (!shards) throw new Error('the search index is not open yet');
+  return shards;
 }
 
 self.addEventListener('message', (event: MessageEvent<Request>) => {

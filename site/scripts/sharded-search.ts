@@ -13,7 +13,10 @@
  * thousands for a common word at 100,000 datasets), and that copy and the
  * page-side objects cost more than the search.
  */
+import { mergeOrdered, orderOf, sumCounts, type ResultOrder } from './merge-order.ts';
 import type { FilterCounts, GroupSearch, PagefindResultData, Reply, Request, SearchOptions } from './search-protocol.ts';
+
+export { sumCounts } from './merge-order.ts';
 
 export type { FilterCounts, PagefindResultData, SearchOptions } from './search-protocol.ts';
 
@@ -73,17 +76,6 @@ export function planGroups(shards: readonly ShardInfo[], groups: number): ShardI
   return pack(lo);
 }
 
-/** Adds facet counts value by value, as Pagefind's mergeFilters does. Pure. */
-export function sumCounts(all: readonly FilterCounts[]): FilterCounts {
-  const sum: FilterCounts = {};
-  for (const counts of all)
-    for (const [facet, values] of Object.entries(counts)) {
-      const into = (sum[facet] ??= {});
-      for (const [value, n] of Object.entries(values)) into[value] = (into[value] ?? 0) + n;
-    }
-  return sum;
-}
-
 /** A result picked for the merged list: which group, and its rank there. */
 export interface Pick {
   group: number;
@@ -92,14 +84,15 @@ export interface Pick {
 
 /**
  * Merges the answers of contiguous shard groups, given in shard order, as
- * Pagefind's mergeIndex would merge their full result lists, keeping the best
+ * their full result lists would merge (merge-order.ts), keeping the best
  * `top`. Each group's `top` holds its best results in its own order, so the
  * merged best `top` are among them. Pure.
  */
-export function mergeGroups(answers: readonly GroupSearch[], top: number): Omit<ShardedSearch, 'load'> & { picks: Pick[] } {
-  const candidates = answers.flatMap((a, group) => a.top.map((r) => ({ group, rank: r.rank, score: r.score })));
-  // Array.prototype.sort is stable: equal scores keep shard order.
-  candidates.sort((a, b) => b.score - a.score);
+export function mergeGroups(answers: readonly GroupSearch[], top: number, order: ResultOrder = 'relevance'): Omit<ShardedSearch, 'load'> & { picks: Pick[] } {
+  const candidates = mergeOrdered(
+    answers.map((a, group) => a.top.map((r) => ({ group, rank: r.rank, score: r.score }))),
+    order,
+  );
   return {
     count: answers.reduce((n, a) => n + a.count, 0),
     unfilteredResultCount: answers.reduce((n, a) => n + a.unfilteredResultCount, 0),
@@ -173,7 +166,7 @@ export async function openShards(
         return { search, answer: w.ask<GroupSearch>({ kind: 'search', term, options, top }) };
       });
       const answers = await Promise.all(asked.map((a) => a.answer));
-      const { picks, ...merged } = mergeGroups(answers, top);
+      const { picks, ...merged } = mergeGroups(answers, top, orderOf(options));
       return {
         ...merged,
         async load(n) {

@@ -36,7 +36,7 @@ describe('searchRecord', () => {
 
 describe('planShards', () => {
   const mk = (year: string, n: number) =>
-    Array.from({ length: n }, (_, i) => ({ ...entry, pid: `20.500.1/${year}/d-${i}`, year }));
+    Array.from({ length: n }, (_, i) => ({ ...entry, pid: `20.500.1/${year}/d-${i}`, year, date: `${year}-06-01T00:00:00Z` }));
   it('makes one shard per year, newest first', () => {
     const shards = planShards([...mk('2023', 3), ...mk('2025', 2)]);
     expect(shards.map((s) => [s.name, s.entries.length])).toEqual([
@@ -54,6 +54,17 @@ describe('planShards', () => {
     expect(shards.flatMap((s) => s.entries.map((e) => e.pid))).toEqual(mk('2024', 7).map((e) => e.pid));
     // The 100,000-dataset benchmark's 2020: two halves, not 25,000 and 1,940.
     expect(planShards(mk('2020', 26_940), 25_000).map((s) => s.entries.length)).toEqual([13_470, 13_470]);
+  });
+  it('orders shards and the parts of a year as ranges of the date order, newest first, undated last', () => {
+    const dated = (date: string, i: number) => ({ ...entry, pid: `20.500.1/x/d-${i}`, date, year: date ? date.slice(0, 4) : 'undated' });
+    const dates = ['2024-03-01', '', '2024-11-30', '2023-01-05', '2024-01-15', '2024-07-04', '2023-12-31'];
+    const shards = planShards(dates.map(dated), 2);
+    expect(shards.map((s) => [s.name, s.entries.map((e) => e.date)])).toEqual([
+      ['2024-1', ['2024-11-30', '2024-07-04']],
+      ['2024-2', ['2024-03-01', '2024-01-15']],
+      ['2023', ['2023-12-31', '2023-01-05']],
+      ['undated', ['']],
+    ]);
   });
 });
 

@@ -72,7 +72,7 @@ export function searchRecord(record: Dataset, entry: DatasetEntry, names: Search
     language: 'en',
     meta,
     filters,
-    sort: { date: entry.date || '0000' },
+    sort: { date: sortKey(entry) },
   };
 }
 
@@ -82,23 +82,31 @@ export interface Shard {
   entries: DatasetEntry[];
 }
 
+/** The value Pagefind sorts a dataset by ("Newest first"): its date, undated ones last. */
+export const sortKey = (entry: DatasetEntry): string => entry.date || '0000';
+
 /**
  * Splits datasets into shards: one per year, a year with more than `cap`
  * datasets cut into equal parts of at most `cap`. Pagefind's memory grows with
  * the largest index (~180 KB per record), so `cap` bounds the build's peak
  * memory. Equal parts, not full parts and a remainder, because the search page
  * searches groups of shards in parallel and waits for the heaviest group.
+ * The shards are contiguous ranges of the date order, newest first (a year's
+ * parts too, undated datasets last), so results sorted by date in each shard
+ * merge by concatenation (site/scripts/merge-order.ts). Pure.
  */
 export function planShards(entries: readonly DatasetEntry[], cap = 25_000): Shard[] {
   const byYear = new Map<string, DatasetEntry[]>();
-  for (const e of entries) {
+  // Newest first, as Pagefind compares the sort values (as strings); equal dates keep catalogue order.
+  const ordered = [...entries].sort((a, b) => (sortKey(a) < sortKey(b) ? 1 : sortKey(a) > sortKey(b) ? -1 : 0));
+  for (const e of ordered) {
     let a = byYear.get(e.year);
     if (!a) byYear.set(e.year, (a = []));
     a.push(e);
   }
   const shards: Shard[] = [];
-  for (const year of [...byYear.keys()].sort().reverse()) {
-    const list = byYear.get(year)!;
+  // Map order is the order years first appear: newest first, undated last.
+  for (const [year, list] of byYear) {
     const parts = Math.ceil(list.length / cap);
     const cut = (i: number) => Math.round((i * list.length) / parts);
     for (let i = 0; i < parts; i++)

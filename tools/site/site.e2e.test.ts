@@ -191,6 +191,47 @@ describe.skipIf(!ready)('site build of the example catalogue (needs catalog/ and
     await page.close();
   });
 
+  it('orders by date across shards, newest or oldest first', async () => {
+    // Words of titles and keywords that most datasets share, so the matches span shards.
+    const freq = new Map<string, number>();
+    for (const d of index.datasets)
+      for (const w of new Set(`${d.title} ${d.keywords.join(' ')}`.toLowerCase().match(/[a-z]{5,}/g) ?? [])) freq.set(w, (freq.get(w) ?? 0) + 1);
+    const words = [...freq.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([w]) => w);
+    const dateOf = new Map(index.datasets.map((d) => [datasetUrl(d.pid), d.date]));
+    const page = await open('/search/');
+    let spanning = 0;
+    for (const word of words) {
+      // Every match, from Pagefind's own merge of all shards (its order does not matter here).
+      const urls = await page.evaluate(async (term) => {
+        const shards = (await (await fetch('/pagefind/shards.json')).json()) as { name: string }[];
+        const load = new Function('url', 'return import(url)') as (url: string) => Promise<{
+          mergeIndex(url: string): Promise<void>;
+          search(term: string): Promise<{ results: { data(): Promise<{ url: string }> }[] }>;
+        }>;
+        const pf = await load(`/pagefind/${shards[0]!.name}/pagefind.js?every-match`);
+        if (!(globalThis as { mergedAll?: boolean }).mergedAll) {
+          for (const s of shards.slice(1)) await pf.mergeIndex(`/pagefind/${s.name}/`);
+          (globalThis as { mergedAll?: boolean }).mergedAll = true;
+        }
+        return Promise.all((await pf.search(term)).results.map(async (r) => (await r.data()).url));
+      }, word);
+      const dates = urls.map((u) => dateOf.get(u)!).sort();
+      if (new Set(dates.map((d) => d.slice(0, 4))).size > 1) spanning++;
+      for (const [sort, expected] of [
+        ['desc', [...dates].reverse()],
+        ['asc', dates],
+      ] as const) {
+        const p = await open(`/search/?q=${encodeURIComponent(word)}&sort=${sort}`);
+        await p.waitForFunction(() => /found/.test(document.querySelector('#search-status')?.textContent ?? ''));
+        const shown = await p.evaluate(() => [...document.querySelectorAll('#search-results .meta')].map((m) => m.textContent!.split(' · ').pop()!));
+        expect([word, sort, shown]).toEqual([word, sort, expected.slice(0, 10).map((d) => d.slice(0, 10))]);
+        await p.close();
+      }
+    }
+    expect(spanning, 'some word matches datasets of several years').toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('never publishes the embargo canary, not even inside the Pagefind index', async () => {
     const canaries: string[] = [];
     for (const d of index.datasets) expect(d.title).not.toMatch(/CANARY/);
