@@ -41,7 +41,9 @@ export type Request =
   /** Load the shards (folders under `base`) into one Pagefind instance; search `warmUp` once first. */
   | { id: number; kind: 'open'; base: string; shards: string[]; options: Record<string, unknown>; warmUp?: string }
   | { id: number; kind: 'search'; term: string | null; options: SearchOptions; top: number }
-  /** The data of results `ranks` of search `search` (an earlier request's id). */
+  /** The best `top` results of search `search` (an earlier request's id), for a further page. */
+  | { id: number; kind: 'top'; search: number; top: number }
+  /** The data of results `ranks` of search `search`. */
   | { id: number; kind: 'data'; search: number; ranks: number[] }
   | { id: number; kind: 'filters' };
 

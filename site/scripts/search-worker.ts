@@ -75,9 +75,12 @@ async function handle(req: Request): Promise<unknown> {
       };
       return answer;
     }
+    case 'top':
+      return keptSearch(req.search)
+        .slice(0, req.top)
+        .map((r, rank) => ({ score: r.score, rank }));
     case 'data': {
-      const results = kept.get(req.search);
-      if (!results) throw new Error(`search ${req.search} is no longer kept; search again`);
+      const results = keptSearch(req.search);
       return Promise.all(
         req.ranks.map((r) => {
           const result = results[r];
@@ -89,6 +92,12 @@ async function handle(req: Request): Promise<unknown> {
     case 'filters':
       return sumCounts(await Promise.all(ready().map((pf) => pf.filters())));
   }
+}
+
+function keptSearch(id: number): PagefindResult[] {
+  const results = kept.get(id);
+  if (!results) throw new Error(`search ${id} is no longer kept; search again`);
+  return results;
 }
 
 function ready(): PagefindInstance[] {

@@ -5,7 +5,7 @@
  * chosen facets and the order live in the URL, so a search can be linked.
  */
 import { latestOnly } from './latest-only.ts';
-import { groupCount, openShards, type FilterCounts, type PagefindResultData, type SearchOptions, type ShardedIndex, type ShardInfo } from './sharded-search.ts';
+import { groupCount, openShards, type FilterCounts, type PagefindResultData, type SearchOptions, type ShardedIndex, type ShardedSearch, type ShardInfo } from './sharded-search.ts';
 
 const LABELS: Record<string, string> = {
   instrument: 'Instrument',
@@ -33,6 +33,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   const facetsBox = root.querySelector<HTMLElement>('#search-facets')!;
   const status = root.querySelector<HTMLElement>('#search-status')!;
   const list = root.querySelector<HTMLOListElement>('#search-results')!;
+  const more = root.querySelector<HTMLButtonElement>('#search-more')!;
   const facetNames = JSON.parse(root.dataset.filters ?? '[]') as string[];
 
   const params = new URLSearchParams(location.search);
@@ -97,20 +98,47 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     const { term, filtered, options, index, key } = query();
     if (term === '' && !filtered) {
       list.replaceChildren();
+      current = undefined;
+      more.hidden = true;
       status.textContent = 'Type to search, or pick a filter.';
       void countFacets();
       return;
     }
     const search = await index.search(term === '' ? null : term, options, PAGE);
     if (stale(key)) return;
-    const shown = await search.load(PAGE);
+    const shown = await search.load(0, PAGE);
     if (stale(key)) return;
-    status.textContent = `${search.count} dataset${search.count === 1 ? '' : 's'} found${search.count > PAGE ? `, showing the first ${PAGE}` : ''}.`;
     list.replaceChildren(...shown.map(renderResult));
+    current = { key, search };
+    showCount();
     // A search that filters has counted the facets already; others count them next.
     if (filtered) renderFacets(search.filters, term);
     else void countFacets();
   });
+  /** The search whose results are listed, for "Show more". */
+  let current: { key: string; search: ShardedSearch } | undefined;
+  const showCount = (): void => {
+    const n = current?.search.count ?? 0;
+    const listed = list.children.length;
+    status.textContent = `${n} dataset${n === 1 ? '' : 's'} found${n > listed ? `, showing the first ${listed}` : ''}.`;
+    more.hidden = n <= listed;
+  };
+  more.addEventListener('click', async () => {
+    const at = current;
+    if (!at || stale(at.key)) return;
+    more.disabled = true;
+    try {
+      const next = await at.search.load(list.children.length, list.children.length + PAGE);
+      if (current !== at || stale(at.key)) return;
+      list.append(...next.map(renderResult));
+      showCount();
+      // Keyboard users land on the first new result.
+      list.children[list.children.length - next.length]?.querySelector('a')?.focus();
+    } finally {
+      more.disabled = false;
+    }
+  });
+
   const update = (): void => {
     syncUrl(input.value.trim(), selected, sortSel.value);
     facetsBox.setAttribute('aria-busy', 'true');

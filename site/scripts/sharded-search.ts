@@ -32,8 +32,8 @@ export interface ShardedSearch {
   unfilteredResultCount: number;
   filters: FilterCounts;
   totalFilters: FilterCounts;
-  /** The data of the best `n` results (at most the `top` searched for), best first. */
-  load(n: number): Promise<PagefindResultData[]>;
+  /** The data of results `from` to `to` (exclusive) of the merged list. */
+  load(from: number, to: number): Promise<PagefindResultData[]>;
 }
 
 /** The shards searched as one index. */
@@ -166,11 +166,21 @@ export async function openShards(
         return { search, answer: w.ask<GroupSearch>({ kind: 'search', term, options, top }) };
       });
       const answers = await Promise.all(asked.map((a) => a.answer));
-      const { picks, ...merged } = mergeGroups(answers, top, orderOf(options));
+      const order = orderOf(options);
+      let { picks, ...merged } = mergeGroups(answers, top, order);
       return {
         ...merged,
-        async load(n) {
-          const shown = picks.slice(0, n);
+        async load(from, to) {
+          if (picks.length < Math.min(to, merged.count)) {
+            // A further page: each group's best `to`, merged again.
+            const tops = await Promise.all(workers.map((w, g) => w.ask<GroupSearch['top']>({ kind: 'top', search: asked[g]!.search, top: to })));
+            picks = mergeGroups(
+              answers.map((a, g) => ({ ...a, top: tops[g]! })),
+              to,
+              order,
+            ).picks;
+          }
+          const shown = picks.slice(from, to);
           // One request per worker for its results among those shown.
           const data = await Promise.all(
             workers.map((w, g) => {

@@ -42,6 +42,33 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
+/**
+ * The reference a search is checked against: Pagefind's own mergeIndex, all
+ * shards merged into one copy of its module (one worker), with filter data
+ * loaded so that it counts facets. Every match's URL, in Pagefind's order.
+ */
+async function pagefindReference(page: Page, term: string): Promise<{ hits: number; urls: string[]; filters: Record<string, Record<string, number>> }> {
+  return page.evaluate(async (term) => {
+    const shards = (await (await fetch('/pagefind/shards.json')).json()) as { name: string }[];
+    // Built from a string, so that vitest does not rewrite this import() for Node.
+    const load = new Function('url', 'return import(url)') as (url: string) => Promise<{
+      mergeIndex(url: string): Promise<void>;
+      filters(): Promise<unknown>;
+      search(term: string): Promise<{ results: { data(): Promise<{ url: string }> }[]; filters: Record<string, Record<string, number>> }>;
+    }>;
+    const pf = await load(`/pagefind/${shards[0]!.name}/pagefind.js?reference`);
+    // The module is loaded once per page; merging twice is a no-op Pagefind warns about, so only once.
+    if (!(globalThis as { merged?: boolean }).merged) {
+      for (const s of shards.slice(1)) await pf.mergeIndex(`/pagefind/${s.name}/`);
+      await pf.filters(); // loads the filter data, so that searches count facets
+      (globalThis as { merged?: boolean }).merged = true;
+    }
+    const s = await pf.search(term);
+    const top = await Promise.all(s.results.map((r) => r.data()));
+    return { hits: s.results.length, urls: top.map((d) => d.url), filters: s.filters };
+  }, term);
+}
+
 describe.skipIf(!ready)('site build of the example catalogue (needs catalog/ and /usr/bin/chromium)', () => {
   beforeAll(async () => {
     out = await mkdtemp(join(tmpdir(), 'shelfmark-site-e2e-'));
@@ -159,26 +186,7 @@ describe.skipIf(!ready)('site build of the example catalogue (needs catalog/ and
           [...fs.querySelectorAll('label')].map((l) => [fs.dataset.facet!, l.querySelector('input')!.value, Number(l.querySelector('.count')!.textContent!.slice(1, -1))] as const),
         ),
       }));
-      // The reference: Pagefind's own mergeIndex, all shards in one copy of the module (one worker).
-      const reference = await page.evaluate(async (term) => {
-        const shards = (await (await fetch('/pagefind/shards.json')).json()) as { name: string }[];
-        // Built from a string, so that vitest does not rewrite this import() for Node.
-        const load = new Function('url', 'return import(url)') as (url: string) => Promise<{
-          mergeIndex(url: string): Promise<void>;
-          filters(): Promise<unknown>;
-          search(term: string): Promise<{ results: { data(): Promise<{ url: string }> }[]; filters: Record<string, Record<string, number>> }>;
-        }>;
-        const pf = await load(`/pagefind/${shards[0]!.name}/pagefind.js?reference`);
-        // The module is loaded once per page; merging twice is a no-op Pagefind warns about, so only once.
-        if (!(globalThis as { merged?: boolean }).merged) {
-          for (const s of shards.slice(1)) await pf.mergeIndex(`/pagefind/${s.name}/`);
-          await pf.filters(); // loads the filter data, so that searches count facets
-          (globalThis as { merged?: boolean }).merged = true;
-        }
-        const s = await pf.search(term);
-        const top = await Promise.all(s.results.map((r) => r.data()));
-        return { hits: s.results.length, urls: top.map((d) => d.url), filters: s.filters };
-      }, word);
+      const reference = await pagefindReference(page, word);
       expect(shown.status, word).toMatch(new RegExp(`^${reference.hits} datasets? found`));
       expect(shown.hrefs, word).toEqual(reference.urls.slice(0, 10));
       expect(shown.counts.length, word).toBeGreaterThan(3);
@@ -201,20 +209,8 @@ describe.skipIf(!ready)('site build of the example catalogue (needs catalog/ and
     const page = await open('/search/');
     let spanning = 0;
     for (const word of words) {
-      // Every match, from Pagefind's own merge of all shards (its order does not matter here).
-      const urls = await page.evaluate(async (term) => {
-        const shards = (await (await fetch('/pagefind/shards.json')).json()) as { name: string }[];
-        const load = new Function('url', 'return import(url)') as (url: string) => Promise<{
-          mergeIndex(url: string): Promise<void>;
-          search(term: string): Promise<{ results: { data(): Promise<{ url: string }> }[] }>;
-        }>;
-        const pf = await load(`/pagefind/${shards[0]!.name}/pagefind.js?every-match`);
-        if (!(globalThis as { mergedAll?: boolean }).mergedAll) {
-          for (const s of shards.slice(1)) await pf.mergeIndex(`/pagefind/${s.name}/`);
-          (globalThis as { mergedAll?: boolean }).mergedAll = true;
-        }
-        return Promise.all((await pf.search(term)).results.map(async (r) => (await r.data()).url));
-      }, word);
+      // Every match (the reference's order does not matter here).
+      const { urls } = await pagefindReference(page, word);
       const dates = urls.map((u) => dateOf.get(u)!).sort();
       if (new Set(dates.map((d) => d.slice(0, 4))).size > 1) spanning++;
       for (const [sort, expected] of [
@@ -229,6 +225,38 @@ describe.skipIf(!ready)('site build of the example catalogue (needs catalog/ and
       }
     }
     expect(spanning, 'some word matches datasets of several years').toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('shows further results on request, continuing the same ranking', async () => {
+    const freq = new Map<string, number>();
+    for (const d of index.datasets)
+      for (const w of new Set(`${d.title} ${d.keywords.join(' ')}`.toLowerCase().match(/[a-z]{5,}/g) ?? [])) freq.set(w, (freq.get(w) ?? 0) + 1);
+    const page = await open('/search/');
+    let word: string | undefined;
+    let reference: Awaited<ReturnType<typeof pagefindReference>> | undefined;
+    for (const [w] of [...freq.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+      const r = await pagefindReference(page, w);
+      // More than one page, and all of them on the second.
+      if (r.hits > 10 && r.hits <= 20) [word, reference] = [w, r];
+      if (word) break;
+    }
+    expect(word, 'a word with 11 to 20 matches in the example catalogue').toBeDefined();
+    await page.fill('#search-input', word!);
+    await page.waitForFunction(() => /found/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    const hrefs = () => page.evaluate(() => [...document.querySelectorAll('#search-results li > a')].map((a) => a.getAttribute('href')!));
+    const first = await hrefs();
+    expect(first).toHaveLength(10);
+    expect(await page.locator('#search-status').innerText()).toBe(`${reference!.hits} datasets found, showing the first 10.`);
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length === n, reference!.hits);
+    const all = await hrefs();
+    // The first page stays as it was, and the rest are the other matches, each once.
+    expect(all.slice(0, 10)).toEqual(first);
+    expect(all.length).toBe(new Set(all).size);
+    expect(new Set(all)).toEqual(new Set(reference!.urls));
+    expect(await page.locator('#search-status').innerText()).toBe(`${reference!.hits} datasets found.`);
+    expect(await page.locator('#search-more').isHidden()).toBe(true);
     await page.close();
   });
 
