@@ -43,7 +43,11 @@ async function handle(req: Request): Promise<unknown> {
         return pf;
       };
       // Not Pagefind's mergeIndex: it re-sorts date-sorted results by score.
-      const opened = await Promise.all(req.shards.map(open));
+      // The first instance alone: every instance of the module shares one
+      // WebAssembly instance, and two loading it at once would each create one
+      // (the first then reads the other's memory and traps).
+      const first = await open(req.shards[0]!);
+      const opened = [first, ...(await Promise.all(req.shards.slice(1).map(open)))];
       if (req.warmUp) {
         // The first searches in a fresh worker run Pagefind's WebAssembly and
         // JavaScript unoptimised: measured at 100,000 datasets, a page's first
