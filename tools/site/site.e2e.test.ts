@@ -193,7 +193,6 @@ describe.skipIf(!ready)('site build of the example catalogue (needs catalog/ and
       expect(shown.hrefs, word).toEqual(reference.urls.slice(0, 10));
       expect(shown.counts.length, word).toBeGreaterThan(3);
       for (const [facet, value, n] of shown.counts) expect([word, facet, value, n]).toEqual([word, facet, value, reference.filters[facet]?.[value]]);
-      const from = reference.urls.map((u) => shardOf.get(u));
       // Results out of shard order: only a merge that sorts by score gets these right.
       const at = reference.urls.map((u) => shardNames.indexOf(shardOf.get(u)!));
       if (at.some((n, i) => i > 0 && n < at[i - 1]!)) acrossGroups++;

@@ -112,7 +112,7 @@ export async function measureSearch(dist: string, queries: string[]): Promise<Se
         const status = document.querySelector('#search-status')!;
         const list = document.querySelector('#search-results')!;
         const start = performance.now();
-        const done = new Promise<void>((resolve) => {
+        const done = new Promise<void>((resolve, reject) => {
           const obs = new MutationObserver(() => {
             if (/found/.test(status.textContent ?? '')) {
               obs.disconnect();
@@ -120,6 +120,8 @@ export async function measureSearch(dist: string, queries: string[]): Promise<Se
             }
           });
           obs.observe(status, { childList: true, characterData: true, subtree: true });
+          // A search that never answers fails the run instead of hanging it.
+          setTimeout(() => reject(new Error(`no results after 60 s; the page says "${status.textContent}"`)), 60_000);
         });
         input.value = term;
         input.dispatchEvent(new Event('input', { bubbles: true }));
