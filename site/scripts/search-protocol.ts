@@ -50,3 +50,10 @@ export type Request =
 export type Reply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: string };
+
+/**
+ * The id of a reply that answers no request: the worker hit an error outside
+ * any request (a WebAssembly trap in a promise nobody awaits, say) and can no
+ * longer be trusted, so every pending and later request fails.
+ */
+export const FATAL = -1;

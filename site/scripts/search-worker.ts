@@ -7,7 +7,7 @@
  * then the data of the results the page shows.
  */
 import { mergeOrdered, orderOf, sumCounts } from './merge-order.ts';
-import type { FilterCounts, GroupSearch, Reply, Request } from './search-protocol.ts';
+import { FATAL, type FilterCounts, type GroupSearch, type Reply, type Request } from './search-protocol.ts';
 
 interface PagefindResult {
   score: number;
@@ -116,3 +116,9 @@ self.addEventListener('message', (event: MessageEvent<Request>) => {
     (err: unknown) => self.postMessage({ id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies Reply),
   );
 });
+
+// An error no request catches leaves its request unanswered: say so, so the page stops waiting.
+const fatal = (reason: unknown) =>
+  self.postMessage({ id: FATAL, ok: false, error: reason instanceof Error ? reason.message : String(reason) } satisfies Reply);
+self.addEventListener('unhandledrejection', (e: PromiseRejectionEvent) => fatal(e.reason));
+self.addEventListener('error', (e: ErrorEvent) => fatal(e.error ?? e.message));

@@ -94,6 +94,8 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     const counts = term === '' && !filtered ? totals : (await facets.search(term === '' ? null : term, options, 0)).filters;
     if (!stale(key)) renderFacets(counts, term);
   });
+  /** Counts facets for the form; if that fails, the old counts stay and stop claiming to be busy. */
+  const recount = (): void => void countFacets().catch(() => facetsBox.removeAttribute('aria-busy'));
   const showResults = latestOnly(async () => {
     const { term, filtered, options, index, key } = query();
     if (term === '' && !filtered) {
@@ -101,7 +103,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
       current = undefined;
       more.hidden = true;
       status.textContent = 'Type to search, or pick a filter.';
-      void countFacets();
+      recount();
       return;
     }
     const search = await index.search(term === '' ? null : term, options, PAGE);
@@ -113,7 +115,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     showCount();
     // A search that filters has counted the facets already; others count them next.
     if (filtered) renderFacets(search.filters, term);
-    else void countFacets();
+    else recount();
   });
   /** The search whose results are listed, for "Show more". */
   let current: { key: string; search: ShardedSearch } | undefined;
@@ -142,7 +144,12 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   const update = (): void => {
     syncUrl(input.value.trim(), selected, sortSel.value);
     facetsBox.setAttribute('aria-busy', 'true');
-    void showResults();
+    showResults().catch((err: unknown) => {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = `The search failed (${(err as Error).message}). Reload the page to try again, or browse the datasets.`;
+      facetsBox.removeAttribute('aria-busy');
+    });
   };
 
   /** Renders the facets with `counts`; `for` names the search they count (tests wait on it). */

@@ -14,7 +14,7 @@
  * page-side objects cost more than the search.
  */
 import { mergeOrdered, orderOf, sumCounts, type ResultOrder } from './merge-order.ts';
-import type { FilterCounts, GroupSearch, PagefindResultData, Reply, Request, SearchOptions } from './search-protocol.ts';
+import { FATAL, type FilterCounts, type GroupSearch, type PagefindResultData, type Reply, type Request, type SearchOptions } from './search-protocol.ts';
 
 export { sumCounts } from './merge-order.ts';
 
@@ -114,11 +114,15 @@ function startWorker(): { ask<T>(body: RequestBody): Promise<T>; id(): number } 
   const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let next = 0;
+  /** Set once the worker has failed: every request then fails at once with this. */
+  let broken: string | undefined;
   const failAll = (message: string) => {
+    broken ??= message;
     for (const p of pending.values()) p.reject(new Error(message));
     pending.clear();
   };
   worker.addEventListener('message', (e: MessageEvent<Reply>) => {
+    if (e.data.id === FATAL) return failAll(`the search worker failed: ${e.data.ok ? 'unknown error' : e.data.error}`);
     const p = pending.get(e.data.id);
     if (!p) return;
     pending.delete(e.data.id);
@@ -130,6 +134,7 @@ function startWorker(): { ask<T>(body: RequestBody): Promise<T>; id(): number } 
     id: () => next,
     ask<T>(body: RequestBody): Promise<T> {
       const id = next++;
+      if (broken) return Promise.reject(new Error(broken));
       return new Promise<T>((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
         worker.postMessage({ ...body, id } as Request);

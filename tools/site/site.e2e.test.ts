@@ -263,6 +263,19 @@ describe.skipIf(!ready)('site build of the example catalogue (needs catalog/ and
     await page.close();
   });
 
+  it('says so when a search fails, instead of waiting for ever', async () => {
+    const page = await browser.newPage();
+    // The results' fragments cannot be fetched (a server gone away mid-session).
+    await page.route('**/pagefind/*/fragment/**', (route) => route.abort());
+    await page.goto(new URL('/search/', served.url).href);
+    await page.waitForFunction(() => /Type to search/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    const [keyword] = [...new Set(index.datasets.flatMap((d) => d.keywords))];
+    await page.fill('#search-input', keyword!);
+    await page.waitForFunction(() => /The search failed/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    expect(await page.locator('#search-results li').count()).toBe(0);
+    await page.close();
+  });
+
   it('never publishes the embargo canary, not even inside the Pagefind index', async () => {
     const canaries: string[] = [];
     for (const d of index.datasets) expect(d.title).not.toMatch(/CANARY/);
