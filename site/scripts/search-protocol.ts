@@ -28,6 +28,8 @@ export interface Ranked {
 
 /** A group's answer to a search. */
 export interface GroupSearch {
+  /** The search's id, for later `top` and `data` requests about it. */
+  search: number;
   /** Every match in the group. */
   count: number;
   unfilteredResultCount: number;

@@ -68,9 +68,11 @@ async function handle(req: Request): Promise<unknown> {
         each.map((s) => s.results),
         orderOf(req.options),
       );
-      kept.set(req.id, results);
+      // A search that shows no results (facet counts) is never asked about again.
+      if (req.top > 0) kept.set(req.id, results);
       for (const old of kept.keys()) if (kept.size > KEEP) kept.delete(old);
       const answer: GroupSearch = {
+        search: req.id,
         count: results.length,
         unfilteredResultCount: each.reduce((n, s) => n + s.unfilteredResultCount, 0),
         filters: sumCounts(each.map((s) => s.filters)),

@@ -72,6 +72,7 @@ function groupAnswer(shards: ShardResults[], top: number): { answer: GroupSearch
   const filters = sumCounts(shards.map((s) => s.filters));
   return {
     answer: {
+      search: 0,
       count: all.length,
       unfilteredResultCount: all.length + 1,
       filters,

@@ -110,7 +110,7 @@ export function groupCount(shards: number, cores: number | undefined): number {
 type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
 
 /** A search worker behind a promise per request. */
-function startWorker(): { ask<T>(body: RequestBody): Promise<T>; id(): number } {
+function startWorker(): { ask<T>(body: RequestBody): Promise<T> } {
   const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let next = 0;
@@ -131,7 +131,6 @@ function startWorker(): { ask<T>(body: RequestBody): Promise<T>; id(): number } 
   });
   worker.addEventListener('error', (e) => failAll(`the search worker failed: ${e.message || 'it could not be loaded'}`));
   return {
-    id: () => next,
     ask<T>(body: RequestBody): Promise<T> {
       const id = next++;
       if (broken) return Promise.reject(new Error(broken));
@@ -166,11 +165,7 @@ export async function openShards(
   );
   return {
     async search(term, options, top) {
-      const asked = workers.map((w) => {
-        const search = w.id();
-        return { search, answer: w.ask<GroupSearch>({ kind: 'search', term, options, top }) };
-      });
-      const answers = await Promise.all(asked.map((a) => a.answer));
+      const answers = await Promise.all(workers.map((w) => w.ask<GroupSearch>({ kind: 'search', term, options, top })));
       const order = orderOf(options);
       let { picks, ...merged } = mergeGroups(answers, top, order);
       return {
@@ -178,7 +173,7 @@ export async function openShards(
         async load(from, to) {
           if (picks.length < Math.min(to, merged.count)) {
             // A further page: each group's best `to`, merged again.
-            const tops = await Promise.all(workers.map((w, g) => w.ask<GroupSearch['top']>({ kind: 'top', search: asked[g]!.search, top: to })));
+            const tops = await Promise.all(workers.map((w, g) => w.ask<GroupSearch['top']>({ kind: 'top', search: answers[g]!.search, top: to })));
             picks = mergeGroups(
               answers.map((a, g) => ({ ...a, top: tops[g]! })),
               to,
@@ -190,7 +185,7 @@ export async function openShards(
           const data = await Promise.all(
             workers.map((w, g) => {
               const ranks = shown.filter((p) => p.group === g).map((p) => p.rank);
-              return ranks.length ? w.ask<PagefindResultData[]>({ kind: 'data', search: asked[g]!.search, ranks }) : Promise.resolve([]);
+              return ranks.length ? w.ask<PagefindResultData[]>({ kind: 'data', search: answers[g]!.search, ranks }) : Promise.resolve([]);
             }),
           );
           const next = workers.map(() => 0);

@@ -5,7 +5,7 @@
 import { instrumentUrl } from '../core/routes.ts';
 import type { SiteContext } from './context.ts';
 import type { DatasetEntry } from './site-index.ts';
-import { FILTERS, planShards, warmUpTerm } from './search-records.ts';
+import { FILTERS, warmUpTerm } from './search-records.ts';
 
 export interface HomeView {
   heading: string;
@@ -44,7 +44,7 @@ export function proposalsWithDatasets(site: SiteContext): { id: string; title: s
     .map(([id, count]) => ({ id, title: site.proposal(id)?.name ?? id, count }));
 }
 
-/** What the search page needs at build time: the shard folders (newest first), the facet names and the warm-up word. */
-export function searchPageView(site: SiteContext, cap?: number): { shards: string[]; filters: readonly string[]; warmUp: string | undefined } {
-  return { shards: planShards(site.index.datasets, cap).map((s) => s.name), filters: FILTERS, warmUp: warmUpTerm(site.index.datasets) };
+/** What the search page needs at build time: the facet names and the warm-up word (the shards it reads from pagefind/shards.json). */
+export function searchPageView(site: SiteContext): { filters: readonly string[]; warmUp: string | undefined } {
+  return { filters: FILTERS, warmUp: warmUpTerm(site.index.datasets) };
 }
