@@ -85,6 +85,23 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   /** True once the form asks for another search than `key` (whose run is then queued). */
   const stale = (key: string) => query().key !== key;
 
+  /** The search whose results are listed, for "Show more". */
+  let current: { key: string; search: ShardedSearch } | undefined;
+  const showCount = (): void => {
+    const n = current?.search.count ?? 0;
+    const listed = list.children.length;
+    status.textContent = `${n} dataset${n === 1 ? '' : 's'} found${n > listed ? `, showing the first ${listed}` : ''}.`;
+    more.hidden = n <= listed;
+  };
+  /** Says that a search failed, and how to go on; the results shown belong to no search now. */
+  const showFailure = (err: unknown): void => {
+    list.replaceChildren();
+    current = undefined;
+    more.hidden = true;
+    status.textContent = `The search failed (${(err as Error).message}). Reload the page to try again, or browse the datasets.`;
+    facetsBox.removeAttribute('aria-busy');
+  };
+
   // Results, then facet counts: each runs once at a time, for the newest form
   // (latest-only.ts), so a search starts on the keystroke, without a debounce,
   // and keystrokes typed during one collapse into the next.
@@ -117,14 +134,6 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     if (filtered) renderFacets(search.filters, term);
     else recount();
   });
-  /** The search whose results are listed, for "Show more". */
-  let current: { key: string; search: ShardedSearch } | undefined;
-  const showCount = (): void => {
-    const n = current?.search.count ?? 0;
-    const listed = list.children.length;
-    status.textContent = `${n} dataset${n === 1 ? '' : 's'} found${n > listed ? `, showing the first ${listed}` : ''}.`;
-    more.hidden = n <= listed;
-  };
   more.addEventListener('click', async () => {
     const at = current;
     if (!at || stale(at.key)) return;
@@ -136,6 +145,8 @@ export async function startSearch(root: HTMLElement): Promise<void> {
       showCount();
       // Keyboard users land on the first new result.
       list.children[list.children.length - next.length]?.querySelector('a')?.focus();
+    } catch (err) {
+      if (current === at) showFailure(err);
     } finally {
       more.disabled = false;
     }
@@ -144,12 +155,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   const update = (): void => {
     syncUrl(input.value.trim(), selected, sortSel.value);
     facetsBox.setAttribute('aria-busy', 'true');
-    showResults().catch((err: unknown) => {
-      list.replaceChildren();
-      more.hidden = true;
-      status.textContent = `The search failed (${(err as Error).message}). Reload the page to try again, or browse the datasets.`;
-      facetsBox.removeAttribute('aria-busy');
-    });
+    showResults().catch(showFailure);
   };
 
   /** Renders the facets with `counts`; `for` names the search they count (tests wait on it). */

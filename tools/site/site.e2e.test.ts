@@ -274,6 +274,19 @@ describe.skipIf(!ready)('site build of the example catalogue (needs catalog/ and
     await page.waitForFunction(() => /The search failed/.test(document.querySelector('#search-status')?.textContent ?? ''));
     expect(await page.locator('#search-results li').count()).toBe(0);
     await page.close();
+
+    // And when the next page of results cannot be loaded.
+    const freq = new Map<string, number>();
+    for (const d of index.datasets) for (const k of new Set(d.keywords)) freq.set(k, (freq.get(k) ?? 0) + 1);
+    const [common, n] = [...freq.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    expect(n, 'a keyword with more than one page of datasets').toBeGreaterThan(10);
+    const paged = await open(`/search/?q=${encodeURIComponent(common)}`);
+    await paged.waitForFunction(() => /found, showing the first 10/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    await paged.route('**/pagefind/*/fragment/**', (route) => route.abort());
+    await paged.getByRole('button', { name: 'Show more results' }).click();
+    await paged.waitForFunction(() => /The search failed/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    expect(await paged.locator('#search-more').isHidden()).toBe(true);
+    await paged.close();
   });
 
   it('never publishes the embargo canary, not even inside the Pagefind index', async () => {
